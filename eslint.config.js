@@ -1,0 +1,19 @@
+import appsync from '@aws-appsync/eslint-plugin';
+import tsParser from '@typescript-eslint/parser';
+
+/**
+ * Resolvers run on AppSync's APPSYNC_JS runtime, which supports a subset of JavaScript; the
+ * AppSync plugin's recommended rules refuse what it cannot run.
+ */
+export default [
+  { ignores: ['node_modules/**', 'cdk.out/**', '.local/**'] },
+  {
+    ...appsync.configs.recommended,
+    files: ['resolvers/**/*.ts'],
+    languageOptions: {
+      ...appsync.configs.recommended.languageOptions,
+      parser: tsParser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+];

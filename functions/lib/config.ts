@@ -1,0 +1,29 @@
+import { GatewayError } from './errors';
+
+/** Settings from the function's environment, set by CDK or by the local stack. */
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new GatewayError('InternalError', 'The gateway is not configured.');
+  return value;
+}
+
+function optional(name: string): string | undefined {
+  return process.env[name] || undefined;
+}
+
+export const config = {
+  userPoolId: () => required('USER_POOL_ID'),
+  clientId: () => required('USER_POOL_CLIENT_ID'),
+  /** Unset when the MFA QR archive is turned off. */
+  mfaBucket: () => optional('MFA_BUCKET'),
+  /** Issuer shown in authenticator apps. */
+  mfaIssuer: () => optional('MFA_ISSUER') ?? 'Auth Gateway',
+  /** Lifetime of presigned QR links, at most 600 seconds. */
+  qrUrlTtlSeconds: () => Math.min(Number(optional('QR_URL_TTL_SECONDS') ?? 600), 600),
+  /** Unset when no SES identity is configured: resendMfaQrCode is then disabled. */
+  sesFrom: () => optional('SES_FROM_ADDRESS'),
+  sesReplyTo: () => optional('SES_REPLY_TO_ADDRESS'),
+  sesIdentityArn: () => optional('SES_IDENTITY_ARN'),
+  /** Endpoint overrides, used by the offline stack. */
+  endpoint: (service: 'COGNITO' | 'S3' | 'SES') => optional(`${service}_ENDPOINT`),
+};

@@ -1,0 +1,62 @@
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { GatewayError, toGatewayError } from './errors';
+import type { GatewayEvent, GatewayResult } from './event';
+import { framesOf, logger } from './logger';
+
+export interface OperationContext {
+  /** The caller's access token; present whenever the operation declared `token: true`. */
+  accessToken: string;
+  requestId: string;
+}
+
+export interface OperationSpec<S extends z.ZodType, R> {
+  /** Rules for the field's `input` argument (operations without one use `z.object({})`). */
+  input: S;
+  /** Refuse the call before any AWS request when no access token came with it. */
+  token?: boolean;
+  run(input: z.output<S>, context: OperationContext): Promise<R>;
+}
+
+/**
+ * Wraps one operation into a Lambda handler: validates input, runs it, and turns every failure
+ * into a typed GatewayFailure. Logs carry the field, the outcome and the duration only.
+ */
+export function defineOperation<S extends z.ZodType, R>(spec: OperationSpec<S, R>) {
+  return async (event: GatewayEvent, context?: Pick<Context, 'awsRequestId'>): Promise<GatewayResult<R>> => {
+    const requestId = context?.awsRequestId ?? 'local';
+    const started = Date.now();
+    const field = event.field;
+    try {
+      const parsed = spec.input.safeParse(event.arguments?.input ?? {});
+      if (!parsed.success) {
+        throw new GatewayError('ValidationError', parsed.error.issues.map((issue) => issue.message).join(' '));
+      }
+      const accessToken = event.accessToken?.trim() ?? '';
+      if (spec.token && !accessToken) {
+        throw new GatewayError(
+          'NotAuthorized',
+          "This operation needs the user's access token: send it in the Authorization header or the accessToken argument.",
+        );
+      }
+      const data = await spec.run(parsed.data, { accessToken, requestId });
+      logger.info('operation succeeded', { field, requestId, durationMs: Date.now() - started });
+      return { data };
+    } catch (err) {
+      const failure = toGatewayError(err);
+      const details = {
+        field,
+        requestId,
+        durationMs: Date.now() - started,
+        errorType: failure.errorType,
+        cause: err === failure ? undefined : (err as { name?: string })?.name,
+      };
+      if (failure.errorType === 'InternalError') {
+        logger.error('operation failed', { ...details, frames: framesOf(err) });
+        return { error: { errorType: failure.errorType, message: `${failure.message} Request id: ${requestId}.`, requestId } };
+      }
+      logger.warn('operation failed', details);
+      return { error: { errorType: failure.errorType, message: failure.message } };
+    }
+  };
+}

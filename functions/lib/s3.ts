@@ -1,0 +1,11 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { config } from './config';
+
+let client: S3Client | undefined;
+
+export function s3(): S3Client {
+  const endpoint = config.endpoint('S3');
+  // A local S3 answers on one host, so buckets go in the path rather than the host name.
+  client ??= new S3Client({ endpoint, forcePathStyle: Boolean(endpoint) });
+  return client;
+}

@@ -1,0 +1,2 @@
+// confirmMfa: invokes functions/confirmMfa.ts (see operations.ts).
+export { request, response } from './lib/lambda';

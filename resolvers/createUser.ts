@@ -1,0 +1,2 @@
+// createUser: invokes functions/createUser.ts (see operations.ts).
+export { request, response } from './lib/lambda';

@@ -1,0 +1,2 @@
+// deleteMe: invokes functions/deleteMe.ts (see operations.ts).
+export { request, response } from './lib/lambda';

@@ -1,0 +1,2 @@
+// login: invokes functions/login.ts (see operations.ts).
+export { request, response } from './lib/lambda';

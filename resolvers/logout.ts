@@ -1,0 +1,2 @@
+// logout: invokes functions/logout.ts (see operations.ts).
+export { request, response } from './lib/lambda';

@@ -1,0 +1,2 @@
+// refreshTokens: invokes functions/refreshTokens.ts (see operations.ts).
+export { request, response } from './lib/lambda';

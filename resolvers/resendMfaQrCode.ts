@@ -1,0 +1,2 @@
+// resendMfaQrCode: invokes functions/resendMfaQrCode.ts (see operations.ts).
+export { request, response } from './lib/lambda';

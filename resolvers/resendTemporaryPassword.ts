@@ -1,0 +1,2 @@
+// resendTemporaryPassword: invokes functions/resendTemporaryPassword.ts (see operations.ts).
+export { request, response } from './lib/lambda';

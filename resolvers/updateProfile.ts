@@ -1,0 +1,2 @@
+// updateProfile: invokes functions/updateProfile.ts (see operations.ts).
+export { request, response } from './lib/lambda';
