@@ -20,7 +20,7 @@ export interface Operation {
   readonly type: 'Query' | 'Mutation';
   /** Needs the user's access token (Authorization header or `accessToken` argument). */
   readonly token: boolean;
-  /** Backend calls in order, as documented in the README; `a | b` means one or the other. */
+  /** Backend calls in order, as the README shows them; a call ending in `only)` is conditional. */
   readonly calls: readonly string[];
   /** Exactly the IAM actions the function's role gets, each on exactly its own resource. */
   readonly iam: readonly IamAction[];
@@ -38,7 +38,7 @@ export const operations = [
     field: 'confirmUser',
     type: 'Mutation',
     token: false,
-    calls: ['InitiateAuth', 'RespondToAuthChallenge', 'AssociateSoftwareToken', 'S3 PutObject'],
+    calls: ['InitiateAuth', 'RespondToAuthChallenge', 'AssociateSoftwareToken', 'S3 PutObject (archive only)'],
     iam: ['s3:PutObject'],
   },
   {
@@ -52,7 +52,7 @@ export const operations = [
     field: 'login',
     type: 'Mutation',
     token: false,
-    calls: ['InitiateAuth', 'AssociateSoftwareToken + S3 PutObject (only for MFA_SETUP)'],
+    calls: ['InitiateAuth', 'AssociateSoftwareToken (MFA_SETUP only)', 'S3 PutObject (MFA_SETUP only)'],
     iam: ['s3:PutObject'],
   },
   {
@@ -117,7 +117,7 @@ export const operations = [
     field: 'deleteMe',
     type: 'Mutation',
     token: true,
-    calls: ['GetUser', 'S3 DeleteObject', 'DeleteUser'],
+    calls: ['GetUser', 'S3 DeleteObject (archive only)', 'DeleteUser'],
     iam: ['s3:DeleteObject'],
   },
 ] as const satisfies readonly Operation[];

@@ -1,0 +1,136 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * One environment's settings, from `infra/environments/<name>.json`. CDK deploys from it and the
+ * offline stack provisions its local user pool from it, so both enforce the same policy.
+ */
+const minutes = (min: number, max: number, what: string) =>
+  z.number().int().min(min, `${what} is at least ${min}`).max(max, `${what} is at most ${max}`);
+
+export const environmentSchema = z
+  .object({
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'use an AWS region such as eu-west-1'),
+    account: z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id').optional(),
+    stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'letters, digits and hyphens'),
+    api: z
+      .object({
+        name: z.string().min(1).max(65),
+        description: z.string().max(256).default(''),
+        apiKeyExpiryDays: z.number().int().min(1).max(365).default(365),
+        /** AppSync field logs; ALL would write every argument, passwords included, to CloudWatch. */
+        fieldLogLevel: z.enum(['NONE', 'ERROR', 'INFO', 'DEBUG']).default('ERROR'),
+        introspection: z.boolean().default(true),
+        queryDepthLimit: z.number().int().min(1).max(75).default(10),
+      })
+      .strict(),
+    customDomain: z
+      .object({
+        domainName: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'a DNS name such as auth.example.com'),
+        certificateArn: z
+          .string()
+          .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'an ACM certificate ARN in us-east-1 (AppSync requires us-east-1)'),
+        hostedZoneId: z.string().regex(/^Z[A-Z0-9]+$/, 'a Route 53 hosted zone id'),
+        hostedZoneName: z.string().min(1),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+    email: z
+      .object({
+        fromAddress: z.email(),
+        replyToAddress: z.email().nullable().default(null),
+        sesIdentityArn: z.string().regex(/^arn:aws:ses:[a-z0-9-]+:\d{12}:identity\/.+$/, 'an SES identity ARN'),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+    mfa: z
+      .object({
+        /** Name shown in authenticator apps. */
+        issuer: z.string().min(1).max(64).regex(/^[^:]+$/, 'no colon (it separates issuer and account in the QR code)'),
+        /** Keep each user's QR code (encrypted) so it can be e-mailed again with resendMfaQrCode. */
+        qrArchive: z.boolean().default(true),
+        /** Bucket name; CDK generates one when null. */
+        bucketName: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid S3 bucket name').nullable().default(null),
+      })
+      .strict(),
+    tokens: z
+      .object({
+        idTokenMinutes: minutes(5, 1440, 'idTokenMinutes').default(60),
+        accessTokenMinutes: minutes(5, 1440, 'accessTokenMinutes').default(60),
+        refreshTokenMinutes: minutes(60, 5_256_000, 'refreshTokenMinutes').default(1440),
+        /** How long a sign-in session lives between steps; 15 is Cognito's maximum, time to scan a QR code. */
+        authSessionMinutes: minutes(3, 15, 'authSessionMinutes').default(15),
+      })
+      .strict()
+      .default({ idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 1440, authSessionMinutes: 15 }),
+    passwordPolicy: z
+      .object({
+        minLength: z.number().int().min(8).max(99).default(14),
+        requireUppercase: z.boolean().default(true),
+        requireLowercase: z.boolean().default(true),
+        requireDigits: z.boolean().default(true),
+        requireSymbols: z.boolean().default(true),
+        temporaryPasswordValidityDays: z.number().int().min(1).max(365).default(7),
+      })
+      .strict()
+      .default({
+        minLength: 14,
+        requireUppercase: true,
+        requireLowercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        temporaryPasswordValidityDays: 7,
+      }),
+    /** Optional AWS WAF rate-based rule: requests per 5 minutes from one IP before blocking. */
+    waf: z.object({ rateLimitPer5Minutes: z.number().int().min(10).max(2_000_000_000) }).strict().nullable().default(null),
+    /** retain keeps the user pool, key and bucket when the stack is deleted. */
+    removalPolicy: z.enum(['retain', 'destroy']).default('retain'),
+    /** Cognito deletion protection on the user pool. */
+    deletionProtection: z.boolean().default(true),
+  })
+  .strict()
+  .refine((env) => env.tokens.refreshTokenMinutes > Math.max(env.tokens.idTokenMinutes, env.tokens.accessTokenMinutes), {
+    message: 'tokens.refreshTokenMinutes must be longer than the id and access token validity',
+    path: ['tokens', 'refreshTokenMinutes'],
+  });
+
+export type Environment = z.output<typeof environmentSchema>;
+
+export const environmentsDir = fileURLToPath(new URL('./environments', import.meta.url));
+
+export function environmentNames(): string[] {
+  return readdirSync(environmentsDir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.slice(0, -'.json'.length))
+    .sort();
+}
+
+export class EnvironmentError extends Error {
+  override name = 'EnvironmentError';
+}
+
+/** Parses one environment's settings; every problem is reported at once, by path. */
+export function parseEnvironment(name: string, raw: unknown): Environment {
+  const parsed = environmentSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new EnvironmentError(`infra/environments/${name}.json is invalid:\n${problems.join('\n')}`);
+}
+
+export function loadEnvironment(name: string): Environment {
+  if (!/^[a-z0-9-]+$/.test(name)) throw new EnvironmentError(`Environment names are lower-case words: got "${name}".`);
+  const file = `${environmentsDir}/${name}.json`;
+  if (!existsSync(file)) {
+    throw new EnvironmentError(`No environment "${name}": create infra/environments/${name}.json (have: ${environmentNames().join(', ')}).`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new EnvironmentError(`infra/environments/${name}.json is not valid JSON: ${(err as Error).message}`);
+  }
+  return parseEnvironment(name, raw);
+}

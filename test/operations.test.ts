@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { operations, triggers } from '../operations';
+
+const root = new URL('..', import.meta.url).pathname;
+const schema = buildSchema(
+  ['AWSEmail', 'AWSPhone', 'AWSURL', 'AWSDateTime'].map((s) => `scalar ${s}`).join('\n') +
+    readFileSync(`${root}/schema.graphql`, 'utf8'),
+);
+
+function schemaFields(): string[] {
+  return [schema.getQueryType(), schema.getMutationType()].flatMap((type) =>
+    Object.keys((type as GraphQLObjectType).getFields()).map((field) => `${type!.name}.${field}`),
+  );
+}
+
+describe('the operations table', () => {
+  it('has exactly one row per schema field, with the right parent type', () => {
+    const rows = operations.map((op) => `${op.type}.${op.field}`);
+    expect(new Set(rows).size).toBe(rows.length);
+    expect(rows.sort()).toEqual(schemaFields().sort());
+  });
+
+  it.each(operations.map((op) => [op.field, op] as const))('%s has a resolver, a function and a test of the same name', (field) => {
+    expect(existsSync(`${root}/resolvers/${field}.ts`)).toBe(true);
+    expect(existsSync(`${root}/functions/${field}.ts`)).toBe(true);
+    expect(existsSync(`${root}/test/functions/${field}.test.ts`)).toBe(true);
+  });
+
+  it.each(operations.map((op) => [op.field, op] as const))('%s takes an accessToken argument exactly when it needs a token', (field, op) => {
+    const type = op.type === 'Query' ? schema.getQueryType() : schema.getMutationType();
+    const args = type!.getFields()[field]!.args.map((arg) => arg.name);
+    expect(args.includes('accessToken')).toBe(op.token);
+  });
+
+  it('lists every trigger function', () => {
+    for (const trigger of triggers) {
+      expect(existsSync(`${root}/functions/${trigger.name}.ts`)).toBe(true);
+      expect(existsSync(`${root}/test/functions/${trigger.name}.test.ts`)).toBe(true);
+    }
+  });
+});
+
+describe('README.md', () => {
+  it('shows the operations table generated from operations.ts (run npm run docs)', async () => {
+    const { readmeWithTable } = await import('../scripts/operationsDoc');
+    const readme = readFileSync(`${root}/README.md`, 'utf8');
+    expect(readme).toBe(readmeWithTable(readme));
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it, vi } from 'vitest';
+import { operations } from '../operations';
+
+/** AppSync's util.error stops the resolver and becomes a GraphQL error; the stand-in throws. */
+class ResolverError extends Error {
+  constructor(
+    message: string,
+    readonly errorType?: string,
+    readonly data?: unknown,
+    readonly errorInfo?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+vi.mock('@aws-appsync/utils', () => ({
+  util: {
+    error: (message: string, errorType?: string, data?: unknown, errorInfo?: unknown) => {
+      throw new ResolverError(message, errorType, data, errorInfo);
+    },
+  },
+}));
+
+function context(fieldName: string, args: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return { arguments: args, request: { headers }, info: { fieldName }, error: undefined, result: undefined } as never;
+}
+
+describe.each(operations.map((op) => [op.field, op] as const))('resolvers/%s.ts', (field) => {
+  const load = () => import(`../resolvers/${field}.ts`);
+
+  it('invokes the function with the field name and arguments', async () => {
+    const { request } = await load();
+    const args = { input: { email: 'a@example.com' } };
+    expect(request(context(field, args))).toEqual({
+      operation: 'Invoke',
+      payload: { field, arguments: args, accessToken: null },
+    });
+  });
+
+  it('reads the access token from the Authorization header, with or without Bearer', async () => {
+    const { request } = await load();
+    expect(request(context(field, {}, { authorization: 'Bearer abc.def.ghi' })).payload.accessToken).toBe('abc.def.ghi');
+    expect(request(context(field, {}, { authorization: 'bearer  abc.def.ghi ' })).payload.accessToken).toBe('abc.def.ghi');
+    expect(request(context(field, {}, { authorization: 'abc.def.ghi' })).payload.accessToken).toBe('abc.def.ghi');
+  });
+
+  it('prefers the accessToken argument over the header', async () => {
+    const { request } = await load();
+    const ctx = context(field, { accessToken: 'from.argument' }, { authorization: 'Bearer from.header' });
+    expect(request(ctx).payload.accessToken).toBe('from.argument');
+  });
+
+  it('returns the data of a successful result', async () => {
+    const { response } = await load();
+    const ctx = { ...context(field, {}), result: { data: { ok: 1 } } };
+    expect(response(ctx)).toEqual({ ok: 1 });
+  });
+
+  it('raises a typed failure as a GraphQL error', async () => {
+    const { response } = await load();
+    const ctx = { ...context(field, {}), result: { error: { errorType: 'CodeMismatch', message: 'The code is incorrect.' } } };
+    expect(() => response(ctx)).toThrow(expect.objectContaining({ message: 'The code is incorrect.', errorType: 'CodeMismatch', errorInfo: null }));
+  });
+
+  it('passes the request id of an InternalError in errorInfo', async () => {
+    const { response } = await load();
+    const error = { errorType: 'InternalError', message: 'Something went wrong.', requestId: 'r-1' };
+    expect(() => response({ ...context(field, {}), result: { error } })).toThrow(
+      expect.objectContaining({ errorType: 'InternalError', errorInfo: { requestId: 'r-1' } }),
+    );
+  });
+
+  it('hides the message of a crashed function', async () => {
+    const { response } = await load();
+    const ctx = { ...context(field, {}), error: { message: 'Task timed out after 10.01 seconds', type: 'Lambda:Unhandled' } };
+    expect(() => response(ctx)).toThrow(expect.objectContaining({ errorType: 'InternalError' }));
+    expect(() => response(ctx)).not.toThrow(/timed out/);
+  });
+});
