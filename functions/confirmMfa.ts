@@ -1,0 +1,45 @@
+import { RespondToAuthChallengeCommand, VerifySoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { z } from 'zod';
+import { cognito } from './lib/cognito';
+import { config } from './lib/config';
+import { GatewayError } from './lib/errors';
+import { defineOperation } from './lib/operation';
+import { claimsOf, toAuthTokens } from './lib/tokens';
+import { email, opaque, otp } from './lib/validate';
+
+/**
+ * Finishes MFA enrolment: Cognito checks the first authenticator code (the gateway never checks
+ * TOTP codes itself), then answers the MFA_SETUP challenge with the user's first tokens.
+ */
+export const handler = defineOperation({
+  input: z.object({
+    email,
+    session: opaque('session'),
+    otp,
+    deviceName: z.string().trim().max(128, 'The device name is at most 128 characters.').nullish(),
+  }),
+  async run(input) {
+    const verified = await cognito().send(
+      new VerifySoftwareTokenCommand({
+        Session: input.session,
+        UserCode: input.otp,
+        FriendlyDeviceName: input.deviceName || undefined,
+      }),
+    );
+    if (verified.Status !== 'SUCCESS') throw new GatewayError('CodeMismatch', 'The authenticator code is incorrect.');
+    if (!verified.Session) throw new GatewayError('InternalError', 'Cognito returned no session.');
+    const signedIn = await cognito().send(
+      new RespondToAuthChallengeCommand({
+        ChallengeName: 'MFA_SETUP',
+        ClientId: config.clientId(),
+        // Verifying the code spends the enrolment session; only the one it returns goes on.
+        Session: verified.Session,
+        ChallengeResponses: { USERNAME: input.email },
+      }),
+    );
+    const tokens = toAuthTokens(signedIn.AuthenticationResult);
+    const userId = claimsOf(tokens.idToken).sub;
+    if (typeof userId !== 'string' || !userId) throw new GatewayError('InternalError', 'Cognito returned no user id.');
+    return { userId, email: input.email, mfaStatus: 'CONFIRMED' as const, tokens };
+  },
+});

@@ -1,0 +1,17 @@
+import { GlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { z } from 'zod';
+import { cognito } from './lib/cognito';
+import { defineOperation } from './lib/operation';
+
+/**
+ * Revokes every refresh token of the user. Cognito refuses the user's access tokens from now on
+ * (so `me` fails), though their signatures stay valid until they expire.
+ */
+export const handler = defineOperation({
+  input: z.object({}),
+  token: true,
+  async run(_input, { accessToken }) {
+    await cognito().send(new GlobalSignOutCommand({ AccessToken: accessToken }));
+    return { status: 'LOGGED_OUT' as const };
+  },
+});

@@ -1,0 +1,15 @@
+import { GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { z } from 'zod';
+import { cognito } from './lib/cognito';
+import { defineOperation } from './lib/operation';
+import { toUser } from './lib/user';
+
+/** The signed-in user's profile; asking Cognito (not just decoding the token) refuses revoked tokens. */
+export const handler = defineOperation({
+  input: z.object({}),
+  token: true,
+  async run(_input, { accessToken }) {
+    const out = await cognito().send(new GetUserCommand({ AccessToken: accessToken }));
+    return toUser(out, accessToken);
+  },
+});
