@@ -21,8 +21,16 @@ vi.mock('@aws-appsync/utils', () => ({
   },
 }));
 
-function context(fieldName: string, args: Record<string, unknown>, headers: Record<string, string> = {}) {
-  return { arguments: args, request: { headers }, info: { fieldName }, error: undefined, result: undefined } as never;
+interface FakeContext {
+  arguments: Record<string, unknown>;
+  request: { headers: Record<string, string> };
+  info: { fieldName: string };
+  error?: { message: string; type: string };
+  result?: unknown;
+}
+
+function context(fieldName: string, args: Record<string, unknown>, headers: Record<string, string> = {}): FakeContext {
+  return { arguments: args, request: { headers }, info: { fieldName } };
 }
 
 describe.each(operations.map((op) => [op.field, op] as const))('resolvers/%s.ts', (field) => {

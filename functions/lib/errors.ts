@@ -123,3 +123,12 @@ export function toGatewayError(err: unknown): GatewayError {
 }
 
 export const messages = MESSAGES;
+
+/**
+ * True when `err` is an AWS error with one of `names`: for the few failures an operation answers
+ * as success, so that the answer does not reveal whether an account exists.
+ */
+export function isAwsError(err: unknown, names: readonly string[]): boolean {
+  const name = (err as AwsLikeError | null | undefined)?.name;
+  return typeof name === 'string' && names.includes(name);
+}

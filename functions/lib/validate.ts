@@ -5,7 +5,7 @@ import { z } from 'zod';
  * catch what GraphQL cannot express (lengths, code formats), with messages for people.
  */
 export const email = z
-  .string()
+  .string({ message: 'The e-mail address is required.' })
   .trim()
   .toLowerCase()
   .max(254, 'The e-mail address is too long.')

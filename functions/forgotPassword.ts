@@ -1,0 +1,34 @@
+import { ForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { z } from 'zod';
+import { cognito } from './lib/cognito';
+import { config } from './lib/config';
+import { isAwsError } from './lib/errors';
+import { maskEmail } from './lib/mask';
+import { defineOperation } from './lib/operation';
+import { email } from './lib/validate';
+
+/**
+ * Failures that would tell an unknown address (or one without a verified e-mail) from a known one.
+ * The pool already hides unknown users, so these are the fallback; the only value the caller
+ * controls is an e-mail the input rules accepted, so an InvalidParameterException is about the user.
+ */
+const HIDDEN = ['UserNotFoundException', 'InvalidParameterException'];
+
+/** E-mails a password-reset code; unknown addresses get exactly the answer known ones get. */
+export const handler = defineOperation({
+  input: z.object({ email }),
+  async run(input) {
+    let destination: string | undefined;
+    try {
+      const out = await cognito().send(new ForgotPasswordCommand({ ClientId: config.clientId(), Username: input.email }));
+      destination = out.CodeDeliveryDetails?.Destination;
+    } catch (err) {
+      if (!isAwsError(err, HIDDEN)) throw err;
+    }
+    return {
+      email: input.email,
+      status: 'PASSWORD_FORGOT_CONFIRMATION_SENT' as const,
+      deliveryDestination: destination ?? maskEmail(input.email),
+    };
+  },
+});

@@ -1,0 +1,70 @@
+import { Kind, print, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { overTheWire } from './lambda';
+
+/** What one GraphQL request carries into every resolver. */
+export interface RequestScope {
+  /** Header names lower-cased, as AppSync hands them to resolvers. */
+  headers: Record<string, string>;
+  /** The variables as the client sent them. */
+  variables: Record<string, unknown>;
+}
+
+/** The `ctx` object an APPSYNC_JS unit resolver receives. */
+export interface ResolverContext {
+  arguments: Record<string, unknown>;
+  args: Record<string, unknown>;
+  identity: null;
+  source: unknown;
+  request: { headers: Record<string, string>; domainName: null };
+  info: {
+    fieldName: string;
+    parentTypeName: string;
+    variables: Record<string, unknown>;
+    selectionSetList: string[];
+    selectionSetGraphQL: string;
+  };
+  stash: Record<string, unknown>;
+  prev: { result: Record<string, unknown> };
+  env: Record<string, string>;
+  result?: unknown;
+  error?: { message: string; type: string };
+}
+
+/** Field paths below this field, aliases as written, e.g. ["mfaSetup", "mfaSetup/session"]. */
+function selectionSetList(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo, prefix = ''): string[] {
+  const paths: string[] = [];
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      const path = prefix + (selection.alias ?? selection.name).value;
+      paths.push(path, ...selectionSetList(selection.selectionSet, info, `${path}/`));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      paths.push(...selectionSetList(selection.selectionSet, info, prefix));
+    } else {
+      paths.push(...selectionSetList(info.fragments[selection.name.value]?.selectionSet, info, prefix));
+    }
+  }
+  return [...new Set(paths)];
+}
+
+export function resolverContext(args: Record<string, unknown>, source: unknown, scope: RequestScope, info: GraphQLResolveInfo): ResolverContext {
+  const selectionSet = info.fieldNodes[0]?.selectionSet;
+  const argumentsCopy = overTheWire(args) as Record<string, unknown>;
+  return {
+    arguments: argumentsCopy,
+    args: argumentsCopy,
+    // API-key callers have no identity on AppSync.
+    identity: null,
+    source: source ?? null,
+    request: { headers: { ...scope.headers }, domainName: null },
+    info: {
+      fieldName: info.fieldName,
+      parentTypeName: info.parentType.name,
+      variables: scope.variables,
+      selectionSetList: selectionSetList(selectionSet, info),
+      selectionSetGraphQL: selectionSet ? print(selectionSet) : '',
+    },
+    stash: {},
+    prev: { result: {} },
+    env: {},
+  };
+}

@@ -1,0 +1,114 @@
+import {
+  getNamedType,
+  getNullableType,
+  isAbstractType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { operations, type Operation } from '../../operations';
+
+/**
+ * One ready-to-run example operation per row of the operations table, generated from the schema:
+ * every argument a variable, every field of the result selected, nested objects expanded.
+ *
+ *   mutation createUser($input: CreateUserInput!) {
+ *     createUser(input: $input) {
+ *       userId
+ *       ...
+ *     }
+ *   }
+ */
+
+export interface OperationExample {
+  field: string;
+  /** The GraphQL document, named after the field. */
+  document: string;
+  /** Placeholder values for the required variables. */
+  variables: Record<string, unknown>;
+}
+
+/** Object nesting deeper than this is cut off (AppSync limits query depth too). */
+const MAX_DEPTH = 8;
+const INDENT = '  ';
+
+/** Placeholders that AppSync's scalars accept. */
+const SCALAR_EXAMPLES: Readonly<Record<string, unknown>> = {
+  Int: 0,
+  Float: 0,
+  Boolean: false,
+  AWSEmail: 'user@example.com',
+  AWSPhone: '+447700900123',
+  AWSURL: 'https://example.com/',
+  AWSDate: '1970-01-01',
+  AWSTime: '12:00:00',
+  AWSDateTime: '1970-01-01T12:00:00.000Z',
+  AWSTimestamp: 0,
+  AWSJSON: '{}',
+  AWSIPAddress: '127.0.0.1',
+};
+
+/** A value of `type`; strings say which field they are for. Optional input fields are left out. */
+export function exampleValue(type: GraphQLInputType, name: string): unknown {
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) return [exampleValue(nullable.ofType, name)];
+  if (isInputObjectType(nullable)) {
+    const fields = Object.values(nullable.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
+    return Object.fromEntries(fields.map((f) => [f.name, exampleValue(f.type, f.name)]));
+  }
+  if (isEnumType(nullable)) return nullable.getValues()[0]?.value ?? null;
+  return nullable.name in SCALAR_EXAMPLES ? SCALAR_EXAMPLES[nullable.name] : `<${name}>`;
+}
+
+function selectionOf(type: GraphQLNamedType, depth: number, ancestors: readonly string[]): string[] {
+  if (isAbstractType(type)) return ['__typename'];
+  if (!isObjectType(type)) return [];
+  return Object.values(type.getFields()).flatMap((field) => fieldLines(field, depth, [...ancestors, type.name]));
+}
+
+/** A field needing arguments, or leading back to a type already being expanded, is left out. */
+function fieldLines(field: GraphQLField<unknown, unknown>, depth: number, ancestors: readonly string[]): string[] {
+  if (field.args.some((arg) => isNonNullType(arg.type))) return [];
+  const type = getNamedType(field.type);
+  const pad = INDENT.repeat(depth);
+  if (!isObjectType(type) && !isAbstractType(type)) return [pad + field.name];
+  if (depth >= MAX_DEPTH || ancestors.includes(type.name)) return [];
+  const inner = selectionOf(type, depth + 1, ancestors);
+  return inner.length > 0 ? [`${pad}${field.name} {`, ...inner, `${pad}}`] : [];
+}
+
+function rootField(schema: GraphQLSchema, op: Pick<Operation, 'type' | 'field'>): GraphQLField<unknown, unknown> {
+  const root = schema.getType(op.type) as GraphQLObjectType | undefined;
+  const field = root?.getFields()[op.field];
+  if (!field) throw new Error(`schema.graphql has no field ${op.type}.${op.field}.`);
+  return field;
+}
+
+export function operationExample(schema: GraphQLSchema, op: Pick<Operation, 'type' | 'field'>): OperationExample {
+  const field = rootField(schema, op);
+  const keyword = op.type === 'Query' ? 'query' : 'mutation';
+  const declared = field.args.map((arg) => `$${arg.name}: ${String(arg.type)}`);
+  const passed = field.args.map((arg) => `${arg.name}: $${arg.name}`);
+  const header = declared.length > 0 ? `${keyword} ${op.field}(${declared.join(', ')})` : `${keyword} ${op.field}`;
+  const call = passed.length > 0 ? `${op.field}(${passed.join(', ')})` : op.field;
+  const selection = selectionOf(getNamedType(field.type), 2, []);
+  const body = selection.length > 0 ? [`${INDENT}${call} {`, ...selection, `${INDENT}}`] : [`${INDENT}${call}`];
+  const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
+  return {
+    field: op.field,
+    document: [`${header} {`, ...body, '}', ''].join('\n'),
+    variables: Object.fromEntries(required.map((arg) => [arg.name, exampleValue(arg.type, arg.name)])),
+  };
+}
+
+/** One example per row of the operations table, in its order. */
+export function operationExamples(schema: GraphQLSchema, rows: ReadonlyArray<Pick<Operation, 'type' | 'field'>> = operations): OperationExample[] {
+  return rows.map((op) => operationExample(schema, op));
+}

@@ -1,0 +1,74 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Context } from 'aws-lambda';
+
+/**
+ * Invokes `functions/<field>.ts` in this process the way AppSync invokes the deployed Lambda
+ * function: the payload and the result cross a JSON boundary, the handler gets a Lambda context,
+ * and a handler that throws or runs out of time becomes `ctx.error` of type Lambda:Unhandled.
+ */
+
+/** Past this the invocation is abandoned, as Lambda would end it. */
+export const FUNCTION_TIMEOUT_MS = 30_000;
+
+type Handler = (event: unknown, context: Context) => unknown;
+
+export type Invocation = { result: unknown; error?: undefined } | { result: null; error: { message: string; type: string } };
+
+/** A copy of what would cross the network: JSON only, `undefined` dropped. */
+export function overTheWire(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+async function loadHandler(field: string): Promise<Handler> {
+  const module = (await import(`../../functions/${field}.ts`)) as { handler?: unknown };
+  if (typeof module.handler !== 'function') throw new Error(`functions/${field}.ts exports no handler function.`);
+  return module.handler as Handler;
+}
+
+function lambdaContext(field: string, deadline: number): Context {
+  const functionName = `local-${field}`;
+  const region = process.env.AWS_REGION ?? 'us-east-1';
+  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '/');
+  const unsupported = () => {
+    throw new Error('Callback-style handlers are not supported: return a promise.');
+  };
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${region}:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: `${day}/[$LATEST]${randomBytes(16).toString('hex')}`,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: unsupported,
+    fail: unsupported,
+    succeed: unsupported,
+  };
+}
+
+function timeout(ms: number): { promise: Promise<never>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Task timed out after ${(ms / 1000).toFixed(2)} seconds`)), ms);
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+export async function invokeFunction(field: string, payload: unknown, timeoutMs = FUNCTION_TIMEOUT_MS): Promise<Invocation> {
+  const limit = timeout(timeoutMs);
+  try {
+    const handler = await loadHandler(field);
+    const context = lambdaContext(field, Date.now() + timeoutMs);
+    const result = await Promise.race([handler(overTheWire(payload), context), limit.promise]);
+    return { result: overTheWire(result) };
+  } catch (err) {
+    const { name = 'Error', message = String(err) } = (err ?? {}) as { name?: string; message?: string };
+    // What the function's log would show on CloudWatch: which function failed and why, never the event.
+    console.error(`functions/${field}.ts failed: ${name}: ${message}`);
+    return { result: null, error: { message, type: 'Lambda:Unhandled' } };
+  } finally {
+    limit.cancel();
+  }
+}

@@ -1,0 +1,130 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import { closeServer, httpUrl, listen, LOOPBACK } from '../net';
+import { malformed, UNAUTHORIZED } from './errors';
+import { runGraphQL, type GraphQLRequest } from './execute';
+import { ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
+import { BodyTooLargeError, CORS_HEADERS, headersOf, readBody, send, sendJson } from './http';
+import { ResolverCodeCache } from './resolverCode';
+import { loadSchema } from './schema';
+
+/**
+ * The local AppSync endpoint: serves schema.graphql at /graphql with API-key auth, runs each
+ * field's resolver from resolvers/ and its function from functions/ in this process, and answers
+ * in AppSync's shapes. GET /graphql (and /) is an offline GraphiQL with every operation ready.
+ */
+
+export interface AppSyncRuntimeOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Defaults to 127.0.0.1. */
+  host?: string;
+  apiKey: string;
+}
+
+export interface AppSyncRuntime {
+  /** http://host:port/graphql */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+function sameKey(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  // Compare digests so the time taken says nothing about the key.
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The body AppSync accepts: a JSON object with a query string; anything else is malformed. */
+function parseRequest(body: string): GraphQLRequest | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const { query, variables, operationName } = parsed as Record<string, unknown>;
+  if (typeof query !== 'string' || query.trim() === '') return undefined;
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+  if (operationName != null && typeof operationName !== 'string') return undefined;
+  return {
+    query,
+    variables: (variables ?? {}) as Record<string, unknown>,
+    operationName: operationName ?? undefined,
+  };
+}
+
+interface Served {
+  schema: GraphQLSchema;
+  resolvers: ResolverCodeCache;
+  apiKey: string;
+}
+
+async function handleGraphQL(req: IncomingMessage, res: ServerResponse, served: Served): Promise<void> {
+  if (!sameKey(req.headers['x-api-key'], served.apiKey)) {
+    sendJson(res, 401, UNAUTHORIZED, { 'x-amzn-errortype': 'UnauthorizedException' });
+    return;
+  }
+  let body: string;
+  try {
+    body = await readBody(req);
+  } catch (err) {
+    if (!(err instanceof BodyTooLargeError)) throw err;
+    sendJson(res, 413, malformed('Request body is too large.'), { connection: 'close' });
+    return;
+  }
+  if (body.trim() === '') {
+    sendJson(res, 400, malformed('Request body is empty.'));
+    return;
+  }
+  const request = parseRequest(body);
+  if (!request) {
+    sendJson(res, 400, malformed('Unable to parse GraphQL query.'));
+    return;
+  }
+  sendJson(res, 200, await runGraphQL(served.schema, served.resolvers, request, headersOf(req)));
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, served: Served): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://local').pathname;
+  if (req.method === 'OPTIONS') {
+    res.writeHead(200, { ...CORS_HEADERS, 'content-length': '0' });
+    res.end();
+    return;
+  }
+  if (req.method === 'POST' && path === GRAPHQL_PATH) return handleGraphQL(req, res, served);
+  if (req.method === 'GET' && (path === GRAPHQL_PATH || path === '/')) {
+    send(res, 200, graphiqlPage(served.schema, served.apiKey, GRAPHQL_PATH), 'text/html; charset=UTF-8');
+    return;
+  }
+  const asset = req.method === 'GET' && path.startsWith(ASSET_PREFIX) ? graphiqlAsset(path.slice(ASSET_PREFIX.length)) : undefined;
+  if (asset) {
+    send(res, 200, asset.body, asset.contentType, { 'cache-control': 'no-cache' });
+    return;
+  }
+  sendJson(res, 404, { errors: [{ errorType: 'NotFoundException', message: `Nothing is served at ${req.method} ${path}.` }] });
+}
+
+export async function startAppSyncRuntime(opts: AppSyncRuntimeOptions): Promise<AppSyncRuntime> {
+  const host = opts.host ?? LOOPBACK;
+  const served: Served = { schema: loadSchema(), resolvers: new ResolverCodeCache(), apiKey: opts.apiKey };
+  const server = createServer((req, res) => {
+    handle(req, res, served).catch((err: unknown) => {
+      // A fault of this runtime, not of the request: say so without echoing the request.
+      console.error(`Local GraphQL runtime error: ${(err as Error)?.stack ?? String(err)}`);
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ errorType: 'InternalFailure', message: 'The local runtime failed.' }] });
+      else res.destroy();
+    });
+  });
+  const port = await listen(server, opts.port, host);
+  return {
+    url: `${httpUrl(host, port)}${GRAPHQL_PATH}`,
+    port,
+    close: () => closeServer(server),
+  };
+}

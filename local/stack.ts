@@ -1,0 +1,246 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { handler as customMessage } from '../functions/customMessage';
+import { loadEnvironment } from '../infra/config';
+import { startAppSyncRuntime } from './appsync/server';
+import { startCognitoEmulator } from './cognito/server';
+import { LOCAL_CREDENTIALS } from './credentials';
+import { cognitoMailer } from './delivery';
+import { assertPortFree, isPortInUse, LOOPBACK } from './net';
+import { DEFAULT_PORTS, PORT_NAMES, PORT_SETTINGS, portHint, type PortName, type StackPorts } from './ports';
+import { provision } from './provision';
+import { startS3 } from './s3/server';
+import { startSes } from './ses';
+
+/**
+ * The offline stack: the local SES mailbox, S3, the Cognito emulator and the GraphQL gateway,
+ * all on loopback, wired together as CDK wires the real services, with state in one folder.
+ */
+
+export interface StackOptions {
+  /** Environment file under infra/environments/; defaults to 'dev'. */
+  env?: string;
+  /** Where state lives between runs; defaults to '.local'. */
+  dataDir?: string;
+  /** Start from nothing: wipe dataDir first. */
+  fresh?: boolean;
+  /** 0 picks a free port. */
+  ports?: Partial<StackPorts>;
+  /** Defaults to the key generated for this dataDir on its first run. */
+  apiKey?: string;
+  /** One clock for the Cognito emulator and S3 expiry, so tests can move time; defaults to the system clock. */
+  clock?: { now(): Date };
+  /** Called with one line per step while starting. */
+  onProgress?: (line: string) => void;
+}
+
+export interface StackInfo {
+  graphqlUrl: string;
+  apiKey: string;
+  mailboxUrl: string;
+  cognitoEndpoint: string;
+  userPoolId: string;
+  clientId: string;
+  s3Endpoint: string;
+  region: string;
+  /** Null when the environment turns the QR archive off. */
+  mfaBucket: string | null;
+}
+
+export interface LocalStack {
+  info: StackInfo;
+  /** Path of the stack.json written at start. */
+  infoFile: string;
+  close(): Promise<void>;
+}
+
+export class StackError extends Error {
+  override name = 'StackError';
+}
+
+/** Sender of Cognito's e-mails when the environment names no SES identity. */
+export const DEFAULT_FROM_ADDRESS = 'no-reply@auth-gateway.local';
+
+/** Marks a folder as this stack's, so --fresh never wipes a folder it did not create. */
+const MARKER = '.auth-gateway-local';
+
+async function prepareDataDir(dataDir: string, fresh: boolean): Promise<void> {
+  const entries = await readdir(dataDir).catch((err: NodeJS.ErrnoException): string[] => {
+    if (err.code === 'ENOENT') return [];
+    throw err;
+  });
+  if (entries.length > 0 && !entries.includes(MARKER)) {
+    throw new StackError(`${dataDir} is not empty and was not created by the local stack: choose another --data-dir.`);
+  }
+  if (fresh) await rm(dataDir, { recursive: true, force: true });
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(join(dataDir, MARKER), 'State of the auth gateway local stack. Safe to delete.\n');
+}
+
+/** AppSync-style key, generated once per data folder so front-end settings survive restarts. */
+async function stableApiKey(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'api-key');
+  const stored = await readFile(file, 'utf8').catch(() => '');
+  if (stored.trim()) return stored.trim();
+  const key = `da2-${randomBytes(13).toString('hex')}`;
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temp, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+  await rename(temp, file);
+}
+
+function portTaken(name: PortName, port: number): StackError {
+  return new StackError(
+    `Port ${port} (${
+      PORT_SETTINGS[name].label
+    }) is already in use on ${LOOPBACK}: stop what uses it, or choose another port with ${portHint(name)}.`,
+  );
+}
+
+/** Sets the variables the functions read, and gives back a way to put the old values back. */
+function setProcessEnv(vars: Record<string, string | undefined>): () => void {
+  const previous = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  apply(vars);
+  return () => apply(previous);
+}
+
+export async function startStack(options: StackOptions = {}): Promise<LocalStack> {
+  const envName = options.env ?? 'dev';
+  const env = loadEnvironment(envName);
+  const dataDir = resolve(options.dataDir ?? '.local');
+  const ports: StackPorts = { ...DEFAULT_PORTS, ...options.ports };
+  const progress = options.onProgress ?? (() => undefined);
+  const from = env.email?.fromAddress ?? DEFAULT_FROM_ADDRESS;
+  const clock = options.clock;
+
+  // Check every port before starting anything, so a taken one fails fast and names itself.
+  for (const name of PORT_NAMES) {
+    const clash = PORT_NAMES.find((other) => other !== name && ports[other] === ports[name] && ports[name] !== 0);
+    if (clash) {
+      const labels = `The ${PORT_SETTINGS[name].label} and the ${PORT_SETTINGS[clash].label}`;
+      throw new StackError(`${labels} cannot share port ${ports[name]}: change one with ${portHint(clash)}.`);
+    }
+    await assertPortFree(ports[name], LOOPBACK).catch((err: unknown) => {
+      throw isPortInUse(err) ? portTaken(name, ports[name]) : err;
+    });
+  }
+  await prepareDataDir(dataDir, options.fresh ?? false);
+  const apiKey = options.apiKey ?? (await stableApiKey(dataDir));
+
+  const stops: Array<() => Promise<void> | void> = [];
+  /** Stops everything started, newest first; one part failing to stop does not keep the others running. */
+  const stopAll = async () => {
+    const failures: unknown[] = [];
+    for (const stop of stops.splice(0).reverse())
+      await Promise.resolve()
+        .then(stop)
+        .catch((err: unknown) => failures.push(err));
+    if (failures.length > 0) throw failures[0];
+  };
+  /** Starts one part; a port taken in the meantime is reported like one taken before. */
+  const part = async <T extends { url: string; close(): Promise<void> }>(name: PortName, start: () => Promise<T>): Promise<T> => {
+    const started = await start().catch((err: unknown) => {
+      throw isPortInUse(err) ? portTaken(name, ports[name]) : err;
+    });
+    stops.push(() => started.close());
+    return started;
+  };
+
+  try {
+    // Node 20 is supported here (Lambda runs 22): keep the SDK's once-per-process notice out of the output.
+    stops.push(setProcessEnv({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }));
+    const ses = await part('ses', () => startSes({ port: ports.ses, host: LOOPBACK }));
+    progress(`SES mailbox    ${ses.url}`);
+    const s3 = await part('s3', () =>
+      startS3({
+        port: ports.s3,
+        host: LOOPBACK,
+        dataDir: join(dataDir, 's3'),
+        credentials: LOCAL_CREDENTIALS,
+        clock: clock && (() => clock.now().getTime()),
+      }),
+    );
+    progress(`S3             ${s3.url}`);
+    const deliver = cognitoMailer({
+      customMessage,
+      sesEndpoint: ses.url,
+      region: env.region,
+      credentials: LOCAL_CREDENTIALS,
+      from,
+    });
+    const cognito = await part('cognito', () =>
+      startCognitoEmulator({
+        port: ports.cognito,
+        host: LOOPBACK,
+        dataDir: join(dataDir, 'cognito'),
+        clock,
+        deliver,
+      }),
+    );
+    progress(`Cognito        ${cognito.url}`);
+
+    const provisioned = await provision(env, {
+      cognitoEndpoint: cognito.url,
+      s3Endpoint: s3.url,
+      region: env.region,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    progress(`User pool      ${provisioned.userPoolId}, app client ${provisioned.clientId}`);
+
+    // What CDK sets on each function, pointed at the local services.
+    stops.push(
+      setProcessEnv({
+        USER_POOL_ID: provisioned.userPoolId,
+        USER_POOL_CLIENT_ID: provisioned.clientId,
+        MFA_BUCKET: provisioned.bucket ?? undefined,
+        MFA_ISSUER: env.mfa.issuer,
+        QR_URL_TTL_SECONDS: '600',
+        // Every e-mail stays in the local mailbox, so sending is on even where the environment names no identity.
+        SES_FROM_ADDRESS: from,
+        SES_REPLY_TO_ADDRESS: env.email?.replyToAddress ?? undefined,
+        COGNITO_ENDPOINT: cognito.url,
+        S3_ENDPOINT: s3.url,
+        SES_ENDPOINT: ses.url,
+        AWS_REGION: env.region,
+        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+        // A developer's own AWS session must not leak into local requests.
+        AWS_SESSION_TOKEN: undefined,
+      }),
+    );
+
+    const graphql = await part('graphql', () => startAppSyncRuntime({ port: ports.graphql, host: LOOPBACK, apiKey }));
+    progress(`GraphQL        ${graphql.url}`);
+
+    const info: StackInfo = {
+      graphqlUrl: graphql.url,
+      apiKey,
+      mailboxUrl: ses.url,
+      cognitoEndpoint: cognito.url,
+      userPoolId: provisioned.userPoolId,
+      clientId: provisioned.clientId,
+      s3Endpoint: s3.url,
+      region: env.region,
+      mfaBucket: provisioned.bucket,
+    };
+    const infoFile = join(dataDir, 'stack.json');
+    await writeJsonAtomic(infoFile, info);
+
+    let closing: Promise<void> | undefined;
+    return { info, infoFile, close: () => (closing ??= stopAll()) };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
