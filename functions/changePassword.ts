@@ -5,9 +5,8 @@ import { defineOperation } from './lib/operation';
 import { password } from './lib/validate';
 
 /** Changes the signed-in user's password; Cognito checks the old one and the pool's policy. */
-export const handler = defineOperation({
+export const handler = defineOperation('changePassword', {
   input: z.object({ oldPassword: password('old password'), newPassword: password('new password') }),
-  token: true,
   async run(input, { accessToken }) {
     await cognito().send(
       new ChangePasswordCommand({

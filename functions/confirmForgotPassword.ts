@@ -6,7 +6,7 @@ import { defineOperation } from './lib/operation';
 import { email, password, verificationCode } from './lib/validate';
 
 /** Sets the new password with the code forgotPassword e-mailed; Cognito checks code and policy. */
-export const handler = defineOperation({
+export const handler = defineOperation('confirmForgotPassword', {
   input: z.object({ email, verificationCode, newPassword: password('new password') }),
   async run(input) {
     await cognito().send(

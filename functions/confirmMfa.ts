@@ -11,7 +11,7 @@ import { email, opaque, otp } from './lib/validate';
  * Finishes MFA enrolment: Cognito checks the first authenticator code (the gateway never checks
  * TOTP codes itself), then answers the MFA_SETUP challenge with the user's first tokens.
  */
-export const handler = defineOperation({
+export const handler = defineOperation('confirmMfa', {
   input: z.object({
     email,
     session: opaque('session'),

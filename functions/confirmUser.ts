@@ -11,7 +11,7 @@ import { email, password } from './lib/validate';
  * Signs in with the temporary password, sets the new one and starts MFA enrolment, so the user
  * leaves with a QR code to scan and the session confirmMfa needs.
  */
-export const handler = defineOperation({
+export const handler = defineOperation('confirmUser', {
   input: z.object({ email, temporaryPassword: password('temporary password'), newPassword: password('new password') }),
   async run(input) {
     const signIn = await cognito().send(

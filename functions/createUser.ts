@@ -7,7 +7,7 @@ import { defineOperation } from './lib/operation';
 import { email, personName, phoneNumber } from './lib/validate';
 
 /** Creates the user; Cognito generates the temporary password and e-mails the invitation. */
-export const handler = defineOperation({
+export const handler = defineOperation('createUser', {
   input: z.object({ email, fullName: personName('full name'), phoneNumber: phoneNumber.nullish() }),
   async run(input) {
     const out = await cognito().send(

@@ -14,9 +14,8 @@ import { toUser } from './lib/user';
  * anything fails after that, the account still works and the user can simply try again, whereas
  * the other order could leave a secret behind with no account left to find it by.
  */
-export const handler = defineOperation({
+export const handler = defineOperation('deleteMe', {
   input: z.object({}),
-  token: true,
   async run(_input, { accessToken }) {
     const user = toUser(await cognito().send(new GetUserCommand({ AccessToken: accessToken })), accessToken);
     if (!user.userId) throw new GatewayError('InternalError', 'Cognito returned no user id.');

@@ -11,11 +11,13 @@ import { email } from './lib/validate';
  * Failures that would tell an unknown address (or one without a verified e-mail) from a known one.
  * The pool already hides unknown users, so these are the fallback; the only value the caller
  * controls is an e-mail the input rules accepted, so an InvalidParameterException is about the user.
+ * A user still on a temporary password cannot reset it: Cognito says NotAuthorizedException, which
+ * would single out invited-but-unconfirmed addresses (they recover with resendTemporaryPassword).
  */
-const HIDDEN = ['UserNotFoundException', 'InvalidParameterException'];
+const HIDDEN = ['UserNotFoundException', 'InvalidParameterException', 'NotAuthorizedException'];
 
 /** E-mails a password-reset code; unknown addresses get exactly the answer known ones get. */
-export const handler = defineOperation({
+export const handler = defineOperation('forgotPassword', {
   input: z.object({ email }),
   async run(input) {
     let destination: string | undefined;

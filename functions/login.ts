@@ -26,7 +26,7 @@ interface LoginResult {
  * pool, so a correct password never yields tokens here. Unknown e-mails fail exactly like wrong
  * passwords (the app client hides whether a user exists).
  */
-export const handler = defineOperation({
+export const handler = defineOperation('login', {
   input: z.object({ email, password: password() }),
   async run(input): Promise<LoginResult> {
     const signIn = await cognito().send(

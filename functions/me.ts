@@ -5,9 +5,8 @@ import { defineOperation } from './lib/operation';
 import { toUser } from './lib/user';
 
 /** The signed-in user's profile; asking Cognito (not just decoding the token) refuses revoked tokens. */
-export const handler = defineOperation({
+export const handler = defineOperation('me', {
   input: z.object({}),
-  token: true,
   async run(_input, { accessToken }) {
     const out = await cognito().send(new GetUserCommand({ AccessToken: accessToken }));
     return toUser(out, accessToken);

@@ -11,7 +11,7 @@ import { opaque } from './lib/validate';
  * REFRESH_TOKEN_AUTH needs refresh-token rotation off in the app client, so the token sent
  * normally stays the user's refresh token.
  */
-export const handler = defineOperation({
+export const handler = defineOperation('refreshTokens', {
   input: z.object({ refreshToken: opaque('refresh token', 8192) }),
   async run(input) {
     const refreshed = await cognito().send(

@@ -50,7 +50,7 @@ async function qrCodeStored(bucket: string, userId: string): Promise<boolean> {
  * E-mails a short-lived link to the user's archived MFA QR code. Unknown addresses and users with
  * no archived code get the same answer, and no e-mail.
  */
-export const handler = defineOperation({
+export const handler = defineOperation('resendMfaQrCode', {
   input: z.object({ email }),
   async run(input, { requestId }) {
     const bucket = config.mfaBucket();

@@ -13,7 +13,7 @@ import { email } from './lib/validate';
 const HIDDEN = ['UserNotFoundException', 'UnsupportedUserStateException'];
 
 /** Re-sends the invitation with a new temporary password, for users who have not confirmed yet. */
-export const handler = defineOperation({
+export const handler = defineOperation('resendTemporaryPassword', {
   input: z.object({ email }),
   async run(input) {
     try {

@@ -26,9 +26,8 @@ const input = z
   });
 
 /** Updates the given profile fields, then answers with the profile as Cognito now has it. */
-export const handler = defineOperation({
+export const handler = defineOperation('updateProfile', {
   input,
-  token: true,
   async run(fields, { accessToken }) {
     const attributes = ATTRIBUTES.flatMap(([field, name]) => {
       const value = fields[field];

@@ -7,7 +7,7 @@ import { toAuthTokens } from './lib/tokens';
 import { email, opaque, otp } from './lib/validate';
 
 /** Second login step: Cognito checks the authenticator code against the login session. */
-export const handler = defineOperation({
+export const handler = defineOperation('verifyMfa', {
   input: z.object({ email, verificationSession: opaque('verification session'), otp }),
   async run(input) {
     const signedIn = await cognito().send(

@@ -3,9 +3,10 @@ import type { z } from 'zod';
 import { GatewayError, toGatewayError } from './errors';
 import type { GatewayEvent, GatewayResult } from './event';
 import { framesOf, logger } from './logger';
+import { operations, type OperationField } from '../../operations';
 
 export interface OperationContext {
-  /** The caller's access token; present whenever the operation declared `token: true`. */
+  /** The caller's access token; present whenever operations.ts marks the operation `token: true`. */
   accessToken: string;
   requestId: string;
 }
@@ -13,27 +14,26 @@ export interface OperationContext {
 export interface OperationSpec<S extends z.ZodType, R> {
   /** Rules for the field's `input` argument (operations without one use `z.object({})`). */
   input: S;
-  /** Refuse the call before any AWS request when no access token came with it. */
-  token?: boolean;
   run(input: z.output<S>, context: OperationContext): Promise<R>;
 }
 
 /**
- * Wraps one operation into a Lambda handler: validates input, runs it, and turns every failure
- * into a typed GatewayFailure. Logs carry the field, the outcome and the duration only.
+ * Wraps one operation into a Lambda handler: validates input, refuses a token operation without a
+ * token before any AWS request, runs it, and turns every failure into a typed GatewayFailure.
+ * Logs carry the field, the outcome and the duration only.
  */
-export function defineOperation<S extends z.ZodType, R>(spec: OperationSpec<S, R>) {
+export function defineOperation<S extends z.ZodType, R>(field: OperationField, spec: OperationSpec<S, R>) {
+  const needsToken = operations.find((op) => op.field === field)?.token ?? true;
   return async (event: GatewayEvent, context?: Pick<Context, 'awsRequestId'>): Promise<GatewayResult<R>> => {
     const requestId = context?.awsRequestId ?? 'local';
     const started = Date.now();
-    const field = event.field;
     try {
       const parsed = spec.input.safeParse(event.arguments?.input ?? {});
       if (!parsed.success) {
         throw new GatewayError('ValidationError', parsed.error.issues.map((issue) => issue.message).join(' '));
       }
       const accessToken = event.accessToken?.trim() ?? '';
-      if (spec.token && !accessToken) {
+      if (needsToken && !accessToken) {
         throw new GatewayError(
           'NotAuthorized',
           "This operation needs the user's access token: send it in the Authorization header or the accessToken argument.",

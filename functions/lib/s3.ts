@@ -1,11 +1,12 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { config } from './config';
 
-let client: S3Client | undefined;
+let cached: { endpoint?: string; client: S3Client } | undefined;
 
+/** Like cognito(): one client per endpoint override. */
 export function s3(): S3Client {
   const endpoint = config.endpoint('S3');
   // A local S3 answers on one host, so buckets go in the path rather than the host name.
-  client ??= new S3Client({ endpoint, forcePathStyle: Boolean(endpoint) });
-  return client;
+  if (!cached || cached.endpoint !== endpoint) cached = { endpoint, client: new S3Client({ endpoint, forcePathStyle: Boolean(endpoint) }) };
+  return cached.client;
 }

@@ -1,9 +1,11 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { config } from './config';
 
-let client: SESv2Client | undefined;
+let cached: { endpoint?: string; client: SESv2Client } | undefined;
 
+/** Like cognito(): one client per endpoint override. */
 export function ses(): SESv2Client {
-  client ??= new SESv2Client({ endpoint: config.endpoint('SES') });
-  return client;
+  const endpoint = config.endpoint('SES');
+  if (!cached || cached.endpoint !== endpoint) cached = { endpoint, client: new SESv2Client({ endpoint }) };
+  return cached.client;
 }

@@ -45,6 +45,7 @@ describe('forgotPassword', () => {
       'a user without a verified e-mail',
       awsError('InvalidParameterException', 'Cannot reset password for the user as there is no registered/verified email or phone_number'),
     ],
+    ['a user still on a temporary password', awsError('NotAuthorizedException', 'User password cannot be reset in the current state.')],
   ])('answers for %s exactly as for a known user', async (_who, error) => {
     cognito.on(ForgotPasswordCommand).resolves({
       CodeDeliveryDetails: { Destination: 'a***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' },
@@ -67,7 +68,6 @@ describe('forgotPassword', () => {
     [awsError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'), 'TooManyRequests', 'Too many requests. Wait a moment and try again.'],
     [awsError('TooManyRequestsException', 'Rate exceeded'), 'TooManyRequests', 'Too many requests. Wait a moment and try again.'],
     [awsError('CodeDeliveryFailureException', 'Unable to deliver'), 'ServiceUnavailable', 'The e-mail could not be sent. Try again later.'],
-    [awsError('NotAuthorizedException', 'User password cannot be reset in the current state.'), 'NotAuthorized', 'Incorrect e-mail or password.'],
     [awsError('InternalErrorException', 'Internal error', 'server'), 'ServiceUnavailable', 'The service is temporarily unavailable. Try again later.'],
   ] as const)('maps %s to %s', async (error, errorType, message) => {
     cognito.on(ForgotPasswordCommand).rejects(error);
