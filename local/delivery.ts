@@ -15,22 +15,29 @@ export interface CognitoMessage {
 
 export type CustomMessageHandler = (event: CustomMessageTriggerEvent) => Promise<CustomMessageTriggerEvent>;
 
-/** Cognito's own texts, used when the CustomMessage trigger leaves the response empty. */
-function defaultMessage(event: CustomMessageTriggerEvent): { subject: string; html: string } {
-  const code = event.request.codeParameter;
-  return event.triggerSource === 'CustomMessage_AdminCreateUser'
-    ? {
-        subject: 'Your temporary password',
-        html: `Your username is ${event.request.usernameParameter} and temporary password is ${code}.`,
-      }
-    : { subject: 'Your verification code', html: `Your verification code is ${code}.` };
+/** Cognito hands the trigger placeholders, never the secret itself, and fills them in afterwards. */
+const CODE = '{####}';
+const USERNAME = '{username}';
+
+/** Cognito's own texts, used when the trigger leaves the response empty or drops a placeholder. */
+function defaultMessage(triggerSource: string): { subject: string; html: string } {
+  return triggerSource === 'CustomMessage_AdminCreateUser'
+    ? { subject: 'Your temporary password', html: `Your username is ${USERNAME} and temporary password is ${CODE}.` }
+    : { subject: 'Your verification code', html: `Your verification code is ${CODE}.` };
 }
 
-/**
- * The trigger event Cognito would send. In AWS the code and username are placeholders that
- * Cognito fills in after the trigger; locally they are the real values, so the message the
- * trigger writes is the message delivered.
- */
+/** What Cognito sends after the trigger ran: its message if it kept the placeholders, else the default. */
+function deliveredMessage(event: CustomMessageTriggerEvent, message: CognitoMessage): { subject: string; html: string } {
+  const invitation = event.triggerSource === 'CustomMessage_AdminCreateUser';
+  const written = event.response.emailMessage;
+  const keepsPlaceholders = written?.includes(CODE) && (!invitation || written.includes(USERNAME));
+  const chosen = keepsPlaceholders
+    ? { subject: event.response.emailSubject ?? defaultMessage(event.triggerSource).subject, html: written! }
+    : defaultMessage(event.triggerSource);
+  return { subject: chosen.subject, html: chosen.html.replaceAll(CODE, message.code).replaceAll(USERNAME, message.username) };
+}
+
+/** The trigger event Cognito would send, placeholders included. */
 export function customMessageEvent(message: CognitoMessage, region: string): CustomMessageTriggerEvent {
   const triggerSource = message.triggerSource as CustomMessageTriggerEvent['triggerSource'];
   return {
@@ -42,10 +49,10 @@ export function customMessageEvent(message: CognitoMessage, region: string): Cus
     callerContext: { awsSdkVersion: 'local', clientId: message.clientId ?? 'CLIENT_ID_NOT_APPLICABLE' },
     request: {
       userAttributes: message.userAttributes,
-      codeParameter: message.code,
+      codeParameter: CODE,
       linkParameter: '{##Click Here##}',
       // Cognito sets it only for invitations, the one message that must name the user.
-      usernameParameter: triggerSource === 'CustomMessage_AdminCreateUser' ? message.username : null,
+      usernameParameter: triggerSource === 'CustomMessage_AdminCreateUser' ? USERNAME : null,
       clientMetadata: {},
     },
     response: { smsMessage: null, emailMessage: null, emailSubject: null },
@@ -66,15 +73,15 @@ export function cognitoMailer(args: {
   const ses = new SESv2Client({ endpoint: args.sesEndpoint, region: args.region, credentials: args.credentials });
   return async (message) => {
     const event = await args.customMessage(customMessageEvent(message, args.region));
-    const fallback = defaultMessage(event);
+    const mail = deliveredMessage(event, message);
     await ses.send(
       new SendEmailCommand({
         FromEmailAddress: args.from,
         Destination: { ToAddresses: [message.to] },
         Content: {
           Simple: {
-            Subject: { Data: event.response.emailSubject ?? fallback.subject, Charset: 'UTF-8' },
-            Body: { Html: { Data: event.response.emailMessage ?? fallback.html, Charset: 'UTF-8' } },
+            Subject: { Data: mail.subject, Charset: 'UTF-8' },
+            Body: { Html: { Data: mail.html, Charset: 'UTF-8' } },
           },
         },
       }),

@@ -32,7 +32,7 @@ function mailerWith(customMessage: (event: CustomMessageTriggerEvent) => Promise
 }
 
 describe('Cognito e-mail delivery', () => {
-  it('runs the CustomMessage trigger with the real code and sends what it wrote', async () => {
+  it('runs the CustomMessage trigger with placeholders, then fills in the code as Cognito does', async () => {
     const seen: CustomMessageTriggerEvent[] = [];
     const deliver = mailerWith(async (event) => {
       seen.push(structuredClone(event));
@@ -50,8 +50,8 @@ describe('Cognito e-mail delivery', () => {
       callerContext: { clientId: 'CLIENT_ID_NOT_APPLICABLE' },
       request: {
         userAttributes: invitation.userAttributes,
-        codeParameter: 'Tmp#Passw0rd-1',
-        usernameParameter: 'ada@example.com',
+        codeParameter: '{####}',
+        usernameParameter: '{username}',
       },
       response: { smsMessage: null, emailMessage: null, emailSubject: null },
     });
@@ -72,6 +72,18 @@ describe('Cognito e-mail delivery', () => {
     await deliver({ ...invitation, triggerSource: 'CustomMessage_ForgotPassword', code: '123456', clientId: 'client-1' });
     expect(seen[0]!.request.usernameParameter).toBeNull();
     expect(seen[0]!.callerContext.clientId).toBe('client-1');
+  });
+
+  it("sends Cognito's default text when the trigger drops a placeholder", async () => {
+    const deliver = mailerWith(async (event) => {
+      event.response.emailSubject = 'No code here';
+      event.response.emailMessage = '<p>Welcome aboard</p>';
+      return event;
+    });
+    await deliver({ ...invitation, to: 'grace@example.com' });
+    const mail = (await readMailbox(ses.url)).find((m) => m.destination.to.includes('grace@example.com'));
+    expect(mail?.subject).toBe('Your temporary password');
+    expect(mail?.body.html).toBe('Your username is ada@example.com and temporary password is Tmp#Passw0rd-1.');
   });
 
   it("falls back to Cognito's default text when the trigger writes none", async () => {

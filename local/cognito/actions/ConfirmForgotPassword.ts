@@ -1,0 +1,32 @@
+import type { ConfirmForgotPasswordRequest, ConfirmForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { checkSecretHash, hidesUserExistence, requireClient } from '../clients';
+import type { CognitoContext } from '../context';
+import { errors } from '../errors';
+import { recordSuccess } from '../lockout';
+import { checkPassword, hashPassword } from '../passwords';
+import { poolPolicy } from '../pools';
+import { checkResetCode } from '../resetCodes';
+import { findUser, touch } from '../users';
+import { required } from '../validate';
+
+/** Sets the new password with the e-mailed code; the user is CONFIRMED again and any lockout ends. */
+export async function ConfirmForgotPassword(
+  ctx: CognitoContext,
+  input: ConfirmForgotPasswordRequest,
+): Promise<ConfirmForgotPasswordResponse> {
+  const { pool, client } = requireClient(ctx, required(input.ClientId, 'clientId'));
+  const username = required(input.Username, 'username');
+  const code = required(input.ConfirmationCode, 'confirmationCode');
+  const password = required(input.Password, 'password');
+  checkSecretHash(client, username, input.SecretHash);
+  // The policy first, so a password that breaks it does not use up the code.
+  checkPassword(password, poolPolicy(pool));
+  const user = findUser(pool, username);
+  if (!user) throw hidesUserExistence(client) ? errors.resetCodeMismatch() : errors.userNotFound();
+  checkResetCode(ctx, pool, user, code);
+  user.passwordHash = await hashPassword(password);
+  user.status = 'CONFIRMED';
+  recordSuccess(user);
+  touch(user, ctx.clock.now());
+  return {};
+}

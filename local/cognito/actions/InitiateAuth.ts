@@ -1,0 +1,54 @@
+import type { InitiateAuthRequest, InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { checkAuthFlow, checkSecretHash, hidesUserExistence, requireClient } from '../clients';
+import { DAY } from '../clock';
+import type { CognitoContext } from '../context';
+import { errors } from '../errors';
+import { isLockedOut, recordFailure, recordSuccess, unknownUserCounter } from '../lockout';
+import { verifyDecoyPassword, verifyPassword } from '../passwords';
+import { poolPolicy } from '../pools';
+import { afterPassword, type SignIn } from '../signin';
+import { findUser } from '../users';
+import { required } from '../validate';
+
+/** USER_PASSWORD_AUTH (the password, then a challenge or tokens) and REFRESH_TOKEN_AUTH. */
+export async function InitiateAuth(ctx: CognitoContext, input: InitiateAuthRequest): Promise<InitiateAuthResponse> {
+  const flow = required(input.AuthFlow, 'authFlow');
+  const { pool, client } = requireClient(ctx, required(input.ClientId, 'clientId'));
+  const params = input.AuthParameters ?? {};
+  if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
+    checkAuthFlow(client, 'REFRESH_TOKEN_AUTH');
+    const token = params.REFRESH_TOKEN;
+    if (!token) throw errors.invalidParameter('Missing required parameter REFRESH_TOKEN');
+    return { ChallengeParameters: {}, AuthenticationResult: await ctx.tokens.refresh(client, token) };
+  }
+  if (flow !== 'USER_PASSWORD_AUTH') {
+    throw errors.invalidParameter(`${flow} is not supported by the local Cognito emulator: use USER_PASSWORD_AUTH.`);
+  }
+  checkAuthFlow(client, 'USER_PASSWORD_AUTH');
+  const username = params.USERNAME;
+  const password = params.PASSWORD;
+  if (!username) throw errors.invalidParameter('Missing required parameter USERNAME');
+  if (!password) throw errors.invalidParameter('Missing required parameter PASSWORD');
+  checkSecretHash(client, username, params.SECRET_HASH);
+
+  const user = findUser(pool, username);
+  const now = ctx.clock.now();
+  if (!user) {
+    await verifyDecoyPassword(password);
+    if (!hidesUserExistence(client)) throw errors.userNotFound();
+    const counter = unknownUserCounter(pool, username, now);
+    throw isLockedOut(counter, now) ? errors.attemptsExceeded() : recordFailure(counter, now);
+  }
+  if (isLockedOut(user, now)) throw errors.attemptsExceeded();
+  if (user.status === 'RESET_REQUIRED') throw errors.passwordResetRequired();
+  if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash))) throw recordFailure(user, now);
+  if (!user.enabled) throw errors.userDisabled();
+  const issuedAt = user.temporaryPasswordIssuedAt;
+  const validDays = poolPolicy(pool).TemporaryPasswordValidityDays;
+  if (user.status === 'FORCE_CHANGE_PASSWORD' && issuedAt !== undefined && now.getTime() > issuedAt + validDays * DAY) {
+    throw errors.temporaryPasswordExpired();
+  }
+  recordSuccess(user);
+  const signIn: SignIn = { pool, client, user };
+  return afterPassword(ctx, signIn);
+}

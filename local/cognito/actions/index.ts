@@ -1,0 +1,80 @@
+import type { CognitoContext } from '../context';
+import { AdminAddUserToGroup } from './AdminAddUserToGroup';
+import { AdminCreateUser } from './AdminCreateUser';
+import { AdminDeleteUser } from './AdminDeleteUser';
+import { AdminDisableUser } from './AdminDisableUser';
+import { AdminEnableUser } from './AdminEnableUser';
+import { AdminGetUser } from './AdminGetUser';
+import { AdminListGroupsForUser } from './AdminListGroupsForUser';
+import { AdminRemoveUserFromGroup } from './AdminRemoveUserFromGroup';
+import { AdminResetUserPassword } from './AdminResetUserPassword';
+import { AdminSetUserMFAPreference } from './AdminSetUserMFAPreference';
+import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut';
+import { AssociateSoftwareToken } from './AssociateSoftwareToken';
+import { ChangePassword } from './ChangePassword';
+import { ConfirmForgotPassword } from './ConfirmForgotPassword';
+import { CreateGroup } from './CreateGroup';
+import { CreateUserPool } from './CreateUserPool';
+import { CreateUserPoolClient } from './CreateUserPoolClient';
+import { DeleteUser } from './DeleteUser';
+import { DescribeUserPool } from './DescribeUserPool';
+import { DescribeUserPoolClient } from './DescribeUserPoolClient';
+import { ForgotPassword } from './ForgotPassword';
+import { GetUser } from './GetUser';
+import { GetUserPoolMfaConfig } from './GetUserPoolMfaConfig';
+import { GlobalSignOut } from './GlobalSignOut';
+import { InitiateAuth } from './InitiateAuth';
+import { ListUserPoolClients } from './ListUserPoolClients';
+import { ListUserPools } from './ListUserPools';
+import { ListUsers } from './ListUsers';
+import { RespondToAuthChallenge } from './RespondToAuthChallenge';
+import { RevokeToken } from './RevokeToken';
+import { SetUserMFAPreference } from './SetUserMFAPreference';
+import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig';
+import { UpdateUserAttributes } from './UpdateUserAttributes';
+import { UpdateUserPool } from './UpdateUserPool';
+import { UpdateUserPoolClient } from './UpdateUserPoolClient';
+import { VerifySoftwareToken } from './VerifySoftwareToken';
+
+/** An action takes the request as the SDK sends it and answers as Cognito does. */
+export type Action = (ctx: CognitoContext, input: never) => Promise<object>;
+
+/** Every action the emulator answers, by the name in X-Amz-Target. */
+export const actions: Readonly<Record<string, Action>> = {
+  AdminAddUserToGroup,
+  AdminCreateUser,
+  AdminDeleteUser,
+  AdminDisableUser,
+  AdminEnableUser,
+  AdminGetUser,
+  AdminListGroupsForUser,
+  AdminRemoveUserFromGroup,
+  AdminResetUserPassword,
+  AdminSetUserMFAPreference,
+  AdminUserGlobalSignOut,
+  AssociateSoftwareToken,
+  ChangePassword,
+  ConfirmForgotPassword,
+  CreateGroup,
+  CreateUserPool,
+  CreateUserPoolClient,
+  DeleteUser,
+  DescribeUserPool,
+  DescribeUserPoolClient,
+  ForgotPassword,
+  GetUser,
+  GetUserPoolMfaConfig,
+  GlobalSignOut,
+  InitiateAuth,
+  ListUserPoolClients,
+  ListUserPools,
+  ListUsers,
+  RespondToAuthChallenge,
+  RevokeToken,
+  SetUserMFAPreference,
+  SetUserPoolMfaConfig,
+  UpdateUserAttributes,
+  UpdateUserPool,
+  UpdateUserPoolClient,
+  VerifySoftwareToken,
+};

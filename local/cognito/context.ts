@@ -1,0 +1,46 @@
+import { systemClock, type Clock } from './clock';
+import { Keys } from './keys';
+import { Messages, type Deliver } from './messages';
+import { totp, type Otp } from './otp';
+import type { SigningKey } from './state';
+import { StateStore } from './store';
+import { TokenService } from './tokens';
+
+/** The services every action uses, passed in so each action can be run alone with a fake clock. */
+export interface CognitoContext {
+  readonly clock: Clock;
+  readonly store: StateStore;
+  readonly otp: Otp;
+  readonly keys: Keys;
+  readonly tokens: TokenService;
+  readonly messages: Messages;
+  /** Region new pool ids start with: the one the request was signed for. */
+  readonly region: string;
+}
+
+export const DEFAULT_REGION = 'us-east-1';
+
+export function createContext(args: {
+  /** Tokens' `iss` is this URL followed by `/<poolId>`. */
+  issuerBase: string;
+  store?: StateStore;
+  clock?: Clock;
+  deliver?: Deliver;
+  otp?: Otp;
+  region?: string;
+  /** Makes each new pool's key pair; defaults to a new RSA key. */
+  newSigningKey?: () => Promise<SigningKey>;
+}): CognitoContext {
+  const store = args.store ?? StateStore.memory();
+  const clock = args.clock ?? systemClock;
+  const keys = new Keys(args.newSigningKey);
+  return {
+    clock,
+    store,
+    otp: args.otp ?? totp,
+    keys,
+    tokens: new TokenService({ store, clock, keys, issuerBase: args.issuerBase }),
+    messages: new Messages(args.deliver),
+    region: args.region ?? DEFAULT_REGION,
+  };
+}

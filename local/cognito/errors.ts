@@ -1,0 +1,61 @@
+/**
+ * A failure as Cognito reports it: its `__type` name and message, HTTP 400 for the caller's
+ * mistakes. The SDK turns `__type` into the exception class of the same name.
+ */
+export class CognitoError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = type;
+  }
+}
+
+const error = (type: string) => (message: string) => new CognitoError(type, message);
+const notAuthorized = error('NotAuthorizedException');
+
+/** Cognito's own messages, kept in one place because clients match on some of them. */
+export const errors = {
+  notAuthorized,
+  badCredentials: () => notAuthorized('Incorrect username or password.'),
+  userDisabled: () => notAuthorized('User is disabled.'),
+  attemptsExceeded: () => notAuthorized('Password attempts exceeded'),
+  temporaryPasswordExpired: () => notAuthorized('Temporary password has expired and must be reset by an administrator.'),
+  invalidSession: () => notAuthorized('Invalid session for the user.'),
+  sessionExpired: () => notAuthorized('Invalid session for the user, session is expired.'),
+  invalidAccessToken: () => notAuthorized('Invalid Access Token'),
+  accessTokenExpired: () => notAuthorized('Access Token has expired'),
+  accessTokenRevoked: () => notAuthorized('Access Token has been revoked'),
+  invalidRefreshToken: () => notAuthorized('Invalid Refresh Token'),
+  refreshTokenExpired: () => notAuthorized('Refresh Token has expired'),
+  refreshTokenRevoked: () => notAuthorized('Refresh Token has been revoked'),
+  cannotResetPassword: () => notAuthorized('User password cannot be reset in the current state.'),
+  secretHash: (clientId: string) => notAuthorized(`Unable to verify secret hash for client ${clientId}`),
+  userNotFound: () => new CognitoError('UserNotFoundException', 'User does not exist.'),
+  usernameExists: (message = 'User account already exists') => new CognitoError('UsernameExistsException', message),
+  groupExists: () => new CognitoError('GroupExistsException', 'A group with the name already exists.'),
+  resourceNotFound: error('ResourceNotFoundException'),
+  invalidParameter: error('InvalidParameterException'),
+  invalidPassword: (rule: string) => new CognitoError('InvalidPasswordException', `Password does not conform to policy: ${rule}`),
+  resetCodeMismatch: () => new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.'),
+  resetCodeExpired: () => new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.'),
+  totpMismatch: () => new CognitoError('CodeMismatchException', 'Invalid code received for user'),
+  totpReused: () => new CognitoError('ExpiredCodeException', 'Your software token has already been used once.'),
+  enableTotpMismatch: () => new CognitoError('EnableSoftwareTokenMFAException', 'Code mismatch'),
+  attemptLimit: () => new CognitoError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
+  passwordResetRequired: () => new CognitoError('PasswordResetRequiredException', 'Password reset required for the user'),
+  unsupportedUserState: error('UnsupportedUserStateException'),
+  unsupportedOperation: error('UnsupportedOperationException'),
+  unsupportedTokenType: () => new CognitoError('UnsupportedTokenTypeException', 'Unsupported token type'),
+  codeDeliveryFailure: () => new CognitoError('CodeDeliveryFailureException', 'Unable to deliver the message.'),
+  unknownOperation: (target: string) => new CognitoError('UnknownOperationException', `Unknown operation ${target}`),
+  serialization: () => new CognitoError('SerializationException', 'The request body is not valid JSON.'),
+  internal: () => new CognitoError('InternalErrorException', 'Internal server error.', 500),
+};
+
+/** Cognito's wording for a missing required field, e.g. `userPoolId`. */
+export function missing(field: string): CognitoError {
+  return errors.invalidParameter(`1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`);
+}

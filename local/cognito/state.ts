@@ -1,0 +1,135 @@
+import type {
+  CreateUserPoolClientRequest,
+  CreateUserPoolRequest,
+  SoftwareTokenMfaConfigType,
+  UserStatusType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { JWK } from 'jose';
+
+/**
+ * Everything the emulator keeps, as written to its JSON file. Times are epoch milliseconds.
+ * Secrets (passwords, refresh tokens, sessions, reset codes) are kept only as hashes; TOTP
+ * secrets and the pools' signing keys are kept as they are, as Cognito must keep them.
+ */
+export interface State {
+  version: 1;
+  pools: Record<string, PoolRecord>;
+  /** By SHA-256 of the refresh token. */
+  refreshTokens: Record<string, RefreshTokenRecord>;
+  /** By SHA-256 of the session string. */
+  sessions: Record<string, SessionRecord>;
+}
+
+export type PoolSettings = Omit<CreateUserPoolRequest, 'PoolName'> & {
+  SoftwareTokenMfaConfiguration?: SoftwareTokenMfaConfigType;
+};
+
+export interface PoolRecord {
+  id: string;
+  name: string;
+  region: string;
+  createdAt: number;
+  updatedAt: number;
+  settings: PoolSettings;
+  key: SigningKey;
+  clients: Record<string, ClientRecord>;
+  /** By username as stored (lower case when the pool is case-insensitive). */
+  users: Record<string, UserRecord>;
+  groups: Record<string, GroupRecord>;
+  /** Failed sign-ins under names no user has, by SHA-256 of the lower-cased name. */
+  unknownSignIns?: Record<string, FailedSignIns>;
+}
+
+export interface SigningKey {
+  kid: string;
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+export type ClientSettings = Omit<CreateUserPoolClientRequest, 'UserPoolId' | 'GenerateSecret' | 'ClientSecret'>;
+
+export interface ClientRecord {
+  id: string;
+  secret?: string;
+  createdAt: number;
+  updatedAt: number;
+  settings: ClientSettings;
+}
+
+export interface UserRecord {
+  username: string;
+  attributes: Record<string, string>;
+  enabled: boolean;
+  status: UserStatusType;
+  createdAt: number;
+  updatedAt: number;
+  passwordHash?: string;
+  /** When the current temporary password was issued (FORCE_CHANGE_PASSWORD only). */
+  temporaryPasswordIssuedAt?: number;
+  failures: FailedSignIns;
+  totp: TotpState;
+  resetCode?: ResetCode;
+  groups: string[];
+}
+
+export interface FailedSignIns {
+  count: number;
+  lastFailureAt?: number;
+  lockedUntil?: number;
+}
+
+export interface TotpState {
+  /** Secret handed out by AssociateSoftwareToken and not yet verified. */
+  pendingSecret?: string;
+  secret?: string;
+  verified: boolean;
+  enabled: boolean;
+  preferred: boolean;
+  deviceName?: string;
+  /** TOTP time step of the last code accepted: that code and older ones are refused. */
+  lastUsedStep?: number;
+}
+
+export interface ResetCode {
+  hash: string;
+  expiresAt: number;
+  wrongAttempts: number;
+}
+
+export interface GroupRecord {
+  name: string;
+  description?: string;
+  precedence?: number;
+  roleArn?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface RefreshTokenRecord {
+  poolId: string;
+  clientId: string;
+  username: string;
+  /** Shared by every token of one sign-in: revoking the refresh token revokes its access tokens. */
+  originJti: string;
+  authTime: number;
+  issuedAt: number;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+export type Challenge = 'NEW_PASSWORD_REQUIRED' | 'MFA_SETUP' | 'SOFTWARE_TOKEN_MFA';
+
+/** How far an MFA_SETUP session has gone: secret handed out, then first code verified. */
+export type SetupStep = 'SECRET_ASSOCIATED' | 'TOKEN_VERIFIED';
+
+export interface SessionRecord {
+  poolId: string;
+  clientId: string;
+  username: string;
+  challenge: Challenge;
+  step?: SetupStep;
+  expiresAt: number;
+  wrongCodes: number;
+}
+
+export const emptyState = (): State => ({ version: 1, pools: {}, refreshTokens: {}, sessions: {} });
