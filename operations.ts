@@ -11,6 +11,7 @@ export type IamAction =
   | 'cognito-idp:AdminGetUser'
   | 's3:PutObject'
   | 's3:GetObject'
+  | 's3:ListBucket'
   | 's3:DeleteObject'
   | 'ses:SendEmail';
 
@@ -39,7 +40,8 @@ export const operations = [
     type: 'Mutation',
     token: false,
     calls: ['InitiateAuth', 'RespondToAuthChallenge', 'AssociateSoftwareToken', 'S3 PutObject (archive only)'],
-    iam: ['s3:PutObject'],
+    // GetObject: a presigned link works only if its signer may read the object.
+    iam: ['s3:PutObject', 's3:GetObject'],
   },
   {
     field: 'confirmMfa',
@@ -53,7 +55,7 @@ export const operations = [
     type: 'Mutation',
     token: false,
     calls: ['InitiateAuth', 'AssociateSoftwareToken (MFA_SETUP only)', 'S3 PutObject (MFA_SETUP only)'],
-    iam: ['s3:PutObject'],
+    iam: ['s3:PutObject', 's3:GetObject'],
   },
   {
     field: 'verifyMfa',
@@ -104,7 +106,9 @@ export const operations = [
     type: 'Mutation',
     token: false,
     calls: ['AdminGetUser', 'S3 HeadObject', 'SES SendEmail'],
-    iam: ['cognito-idp:AdminGetUser', 's3:GetObject', 'ses:SendEmail'],
+    // ListBucket: without it S3 answers a missing QR code with 403, not 404, and an account with
+    // no QR code would answer differently from an unknown e-mail.
+    iam: ['cognito-idp:AdminGetUser', 's3:GetObject', 's3:ListBucket', 'ses:SendEmail'],
   },
   {
     field: 'updateProfile',

@@ -20,7 +20,9 @@ export const environmentSchema = z
         description: z.string().max(256).default(''),
         apiKeyExpiryDays: z.number().int().min(1).max(365).default(365),
         /** AppSync field logs; ALL would write every argument, passwords included, to CloudWatch. */
-        fieldLogLevel: z.enum(['NONE', 'ERROR', 'INFO', 'DEBUG']).default('ERROR'),
+        fieldLogLevel: z
+          .enum(['NONE', 'ERROR', 'INFO', 'DEBUG'], { error: 'NONE, ERROR, INFO or DEBUG (ALL would log every argument, passwords included)' })
+          .default('ERROR'),
         introspection: z.boolean().default(true),
         queryDepthLimit: z.number().int().min(1).max(75).default(10),
       })

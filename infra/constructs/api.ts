@@ -1,0 +1,104 @@
+import { Duration, Expiration } from 'aws-cdk-lib';
+import {
+  AuthorizationType,
+  CfnGraphQLApi,
+  Code,
+  Definition,
+  FieldLogLevel,
+  FunctionRuntime,
+  GraphqlApi,
+  IntrospectionConfig,
+  Resolver,
+  type DomainOptions,
+} from 'aws-cdk-lib/aws-appsync';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+import { operations, type OperationField } from '../../operations';
+import { bundleResolver } from '../bundleResolver';
+import type { Environment } from '../config';
+import { acknowledge, arnInFinding } from './acknowledge';
+import { createLogGroup } from './retention';
+
+const schemaFile = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
+
+export interface GatewayApiProps {
+  readonly config: Environment;
+  /** The function serving each field of the operations table. */
+  readonly functions: ReadonlyMap<OperationField, IFunction>;
+  readonly domainName?: DomainOptions;
+}
+
+/**
+ * The GraphQL API: API key for every call, one APPSYNC_JS unit resolver per operation, each
+ * invoking its own function.
+ */
+export class GatewayApi extends Construct {
+  readonly api: GraphqlApi;
+
+  constructor(scope: Construct, id: string, props: GatewayApiProps) {
+    super(scope, id);
+    const { config } = props;
+    const logsRole = new Role(this, 'LogsRole', {
+      assumedBy: new ServicePrincipal('appsync.amazonaws.com'),
+      description: 'Writes the API field logs',
+    });
+    this.api = new GraphqlApi(this, 'Api', {
+      name: config.api.name,
+      definition: Definition.fromFile(schemaFile),
+      authorizationConfig: {
+        defaultAuthorization: {
+          authorizationType: AuthorizationType.API_KEY,
+          apiKeyConfig: {
+            description: config.api.description || undefined,
+            expires: Expiration.after(Duration.days(config.api.apiKeyExpiryDays)),
+          },
+        },
+      },
+      xrayEnabled: true,
+      queryDepthLimit: config.api.queryDepthLimit,
+      introspectionConfig: config.api.introspection ? IntrospectionConfig.ENABLED : IntrospectionConfig.DISABLED,
+      domainName: props.domainName,
+    });
+    // AppSync logs to the group the stack creates, with a retention. The settings go on the
+    // CloudFormation resource: the L2 `logConfig` would add a log-retention Lambda with a wildcard role.
+    const logGroup = createLogGroup(this, 'Logs', config, `/aws/appsync/apis/${this.api.apiId}`);
+    (this.api.node.defaultChild as CfnGraphQLApi).logConfig = {
+      cloudWatchLogsRoleArn: logsRole.roleArn,
+      fieldLogLevel: FieldLogLevel[config.api.fieldLogLevel],
+      // Verbose content would log request headers (access tokens) and resolver payloads (passwords).
+      excludeVerboseContent: true,
+    };
+    logsRole.addToPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    acknowledge(
+      this.api,
+      'ASC3',
+      'Field logs are on at the configured level; verbose content is excluded because it would log access tokens and passwords.',
+    );
+
+    for (const op of operations) {
+      const fn = props.functions.get(op.field);
+      if (!fn) throw new Error(`No function for ${op.type}.${op.field}.`);
+      const source = this.api.addLambdaDataSource(`${op.field}Source`, fn, { name: `${op.field}Function` });
+      acknowledge(
+        source,
+        `IAM5[Resource::${arnInFinding(fn)}:*]`,
+        "CDK's invoke grant also covers the versions and aliases of this one function, nothing else.",
+      );
+      new Resolver(this, `${op.field}Resolver`, {
+        api: this.api,
+        typeName: op.type,
+        fieldName: op.field,
+        dataSource: source,
+        runtime: FunctionRuntime.JS_1_0_0,
+        code: Code.fromInline(bundleResolver(op.field)),
+      });
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { UserPoolTriggers } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import { operations, triggers, type OperationField } from '../operations';
+import type { Environment } from './config';
+import { GatewayApi } from './constructs/api';
+import { CustomDomainRecord, customDomainOptions } from './constructs/domain';
+import { GatewayFunction, sharedEnvironment, type GatewayFunctionProps } from './constructs/functions';
+import { MfaArchive } from './constructs/mfaArchive';
+import type { GrantTargets } from './constructs/permissions';
+import { Users } from './constructs/userPool';
+import { RateLimit } from './constructs/waf';
+
+export interface AuthGatewayStackProps extends StackProps {
+  readonly config: Environment;
+}
+
+/** The whole gateway for one environment, built from its settings and the operations table. */
+export class AuthGatewayStack extends Stack {
+  /** Every function (operations and triggers) by its file name in functions/. */
+  readonly functions = new Map<string, GatewayFunction>();
+  readonly users: Users;
+  readonly archive?: MfaArchive;
+  readonly api: GatewayApi;
+
+  constructor(scope: Construct, id: string, props: AuthGatewayStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    this.archive = config.mfa.qrArchive ? new MfaArchive(this, 'MfaArchive', { config }) : undefined;
+    const environment = sharedEnvironment(config, this.archive?.bucket.bucketName);
+    const targets: GrantTargets = {
+      qrCodes: this.archive,
+      sesIdentityArn: config.email?.sesIdentityArn,
+    };
+
+    // Triggers come first: the pool names them, so they cannot name the pool.
+    const poolTriggers: UserPoolTriggers = {};
+    for (const trigger of triggers) {
+      const fn = this.addFunction(trigger.name, { config, environment, actions: trigger.iam, targets });
+      Object.assign(poolTriggers, { [trigger.trigger]: fn.function });
+    }
+    this.users = new Users(this, 'Users', { config, triggers: poolTriggers });
+
+    const operationFunctions = new Map<OperationField, IFunction>();
+    const poolEnvironment = {
+      USER_POOL_ID: this.users.userPool.userPoolId,
+      USER_POOL_CLIENT_ID: this.users.client.userPoolClientId,
+      ...environment,
+    };
+    for (const op of operations) {
+      const fn = this.addFunction(op.field, {
+        config,
+        environment: poolEnvironment,
+        actions: op.iam,
+        targets: { ...targets, userPoolArn: this.users.userPool.userPoolArn },
+      });
+      operationFunctions.set(op.field, fn.function);
+    }
+
+    this.api = new GatewayApi(this, 'Api', {
+      config,
+      functions: operationFunctions,
+      domainName: config.customDomain ? customDomainOptions(this, config.customDomain) : undefined,
+    });
+    if (config.customDomain) {
+      new CustomDomainRecord(this, 'CustomDomain', { api: this.api.api, domain: config.customDomain });
+      new CfnOutput(this, 'CustomGraphqlUrl', { value: `https://${config.customDomain.domainName}/graphql` });
+    }
+    if (config.waf) {
+      new RateLimit(this, 'Waf', { api: this.api.api, limitPer5Minutes: config.waf.rateLimitPer5Minutes, metricPrefix: config.api.name });
+    }
+
+    new CfnOutput(this, 'GraphqlUrl', { value: this.api.api.graphqlUrl });
+    new CfnOutput(this, 'ApiKey', { value: this.api.api.apiKey ?? '', description: 'Send as the x-api-key header' });
+    new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.users.client.userPoolClientId });
+    if (this.archive) new CfnOutput(this, 'MfaBucketName', { value: this.archive.bucket.bucketName });
+  }
+
+  private addFunction(name: string, props: Omit<GatewayFunctionProps, 'name'>): GatewayFunction {
+    const fn = new GatewayFunction(this, `${name}Function`, { name, ...props });
+    this.functions.set(name, fn);
+    return fn;
+  }
+}

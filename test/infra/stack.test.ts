@@ -1,0 +1,377 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { qrObjectKey } from '../../functions/lib/mfa';
+import { bundleResolver } from '../../infra/bundleResolver';
+import type { Environment } from '../../infra/config';
+import { operations, triggers, type IamAction } from '../../operations';
+import { actionsOf, logicalId, statementsOfRole, synthesizeEnvironment, type Statement, type Synthesized } from './synth';
+
+const schemaFile = new URL('../../schema.graphql', import.meta.url);
+
+/** `Type.field` for every Query and Mutation field of schema.graphql. */
+function schemaFields(): Array<{ type: string; field: string }> {
+  const scalars = ['AWSEmail', 'AWSPhone', 'AWSURL', 'AWSDateTime'].map((name) => `scalar ${name}\n`).join('');
+  const schema = buildSchema(scalars + readFileSync(schemaFile, 'utf8'));
+  return [schema.getQueryType(), schema.getMutationType()].flatMap((type) =>
+    Object.keys((type as GraphQLObjectType).getFields()).map((field) => ({ type: type!.name, field })),
+  );
+}
+
+/** What reading or writing an SSE-KMS object needs from the bucket's key. */
+const KMS_FOR: Partial<Record<IamAction, string>> = { 's3:PutObject': 'kms:GenerateDataKey', 's3:GetObject': 'kms:Decrypt' };
+
+/** The table's actions that apply with these settings, plus the KMS actions they imply. */
+function expectedActions(iam: readonly IamAction[], config: Environment): string[] {
+  const applicable = iam.filter((action) =>
+    action.startsWith('s3:') ? config.mfa.qrArchive : action.startsWith('ses:') ? config.email !== null : true,
+  );
+  return [...applicable, ...applicable.flatMap((action) => KMS_FOR[action] ?? [])].sort();
+}
+
+const isLogsOrXray = (statement: Statement) => actionsOf(statement).every((a) => a.startsWith('logs:') || a.startsWith('xray:'));
+const everyFunction = [...operations.map((op) => ({ name: op.field, iam: op.iam })), ...triggers.map((t) => ({ name: t.name, iam: t.iam }))];
+
+describe.each(['dev', 'prod'])('the %s stack', (envName) => {
+  let s: Synthesized;
+  beforeAll(() => {
+    s = synthesizeEnvironment(envName);
+  });
+  const resourcesOf = (type: string) => Object.entries(s.template.findResources(type));
+  const poolId = () => logicalId(s.stack.users.userPool);
+  const bucketId = () => logicalId(s.stack.archive!.bucket);
+  const keyId = () => logicalId(s.stack.archive!.key);
+  const logGroupIdOf = (name: string) => logicalId(s.stack.functions.get(name)!.node.findChild('Logs'));
+
+  it('has no unacknowledged AWS Solutions (cdk-nag) finding', () => {
+    expect(new AwsSolutionsChecks().validateScope(s.app).violations).toEqual([]);
+  });
+
+  describe('the user pool', () => {
+    it('is admin-created only, with the e-mail as case-insensitive user name and e-mail-only recovery', () => {
+      s.template.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        UsernameAttributes: ['email'],
+        UsernameConfiguration: { CaseSensitive: false },
+        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+        Schema: Match.arrayWith([{ Name: 'email', Required: true, Mutable: true }]),
+      });
+    });
+
+    it('requires MFA, with authenticator apps (TOTP) as the only factor', () => {
+      s.template.hasResourceProperties('AWS::Cognito::UserPool', {
+        MfaConfiguration: 'ON',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      });
+    });
+
+    it('enforces the configured password policy', () => {
+      const policy = s.config.passwordPolicy;
+      s.template.hasResourceProperties('AWS::Cognito::UserPool', {
+        Policies: {
+          PasswordPolicy: {
+            MinimumLength: policy.minLength,
+            RequireUppercase: policy.requireUppercase,
+            RequireLowercase: policy.requireLowercase,
+            RequireNumbers: policy.requireDigits,
+            RequireSymbols: policy.requireSymbols,
+            TemporaryPasswordValidityDays: policy.temporaryPasswordValidityDays,
+          },
+        },
+      });
+    });
+
+    it('brands its e-mails with the customMessage trigger', () => {
+      const trigger = s.stack.functions.get('customMessage')!;
+      s.template.hasResourceProperties('AWS::Cognito::UserPool', {
+        LambdaConfig: { CustomMessage: { 'Fn::GetAtt': [logicalId(trigger.function), 'Arn'] } },
+      });
+    });
+
+    it('sends through the configured SES identity, or Cognito when none is set', () => {
+      const email = s.config.email;
+      s.template.hasResourceProperties('AWS::Cognito::UserPool', {
+        EmailConfiguration: email
+          ? { EmailSendingAccount: 'DEVELOPER', From: email.fromAddress, SourceArn: email.sesIdentityArn }
+          : { EmailSendingAccount: 'COGNITO_DEFAULT' },
+      });
+    });
+
+    it('has one public client: password sign-in and refresh only, no user existence errors', () => {
+      const tokens = s.config.tokens;
+      s.template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+      s.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        GenerateSecret: false,
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        PreventUserExistenceErrors: 'ENABLED',
+        EnableTokenRevocation: true,
+        AllowedOAuthFlowsUserPoolClient: false,
+        IdTokenValidity: tokens.idTokenMinutes,
+        AccessTokenValidity: tokens.accessTokenMinutes,
+        RefreshTokenValidity: tokens.refreshTokenMinutes,
+        AuthSessionValidity: tokens.authSessionMinutes,
+        TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
+        WriteAttributes: ['family_name', 'given_name', 'name', 'phone_number'],
+      });
+    });
+  });
+
+  describe('the MFA QR archive', () => {
+    it('is encrypted with its own rotating KMS key, with a bucket key', () => {
+      s.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+      s.template.hasResourceProperties('AWS::S3::Bucket', {
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            {
+              BucketKeyEnabled: true,
+              ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyId(), 'Arn'] } },
+            },
+          ],
+        },
+      });
+    });
+
+    it('blocks all public access and keeps no old versions', () => {
+      const [[, bucket]] = resourcesOf('AWS::S3::Bucket') as [[string, any]];
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.VersioningConfiguration).toBeUndefined();
+    });
+
+    it('refuses every request made without TLS', () => {
+      s.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: bucketId() },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            {
+              Effect: 'Deny',
+              Principal: { AWS: '*' },
+              Action: 's3:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+              Resource: [
+                { 'Fn::GetAtt': [bucketId(), 'Arn'] },
+                { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId(), 'Arn'] }, '/*']] },
+              ],
+            },
+          ]),
+        },
+      });
+    });
+
+    it('grants exactly the object path the functions write (qrObjectKey)', () => {
+      expect(qrObjectKey('user-1')).toMatch(/^mfa-qr\/[^/]+$/);
+    });
+  });
+
+  describe('the API', () => {
+    it('takes an API key that expires as configured, traces with X-Ray and limits query depth', () => {
+      s.template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+        AuthenticationType: 'API_KEY',
+        XrayEnabled: true,
+        QueryDepthLimit: s.config.api.queryDepthLimit,
+        IntrospectionConfig: s.config.api.introspection ? 'ENABLED' : 'DISABLED',
+      });
+      const [[, key]] = resourcesOf('AWS::AppSync::ApiKey') as [[string, any]];
+      const days = (key.Properties.Expires - Date.now() / 1000) / 86_400;
+      expect(days).toBeGreaterThan(s.config.api.apiKeyExpiryDays - 1);
+      expect(days).toBeLessThanOrEqual(s.config.api.apiKeyExpiryDays);
+    });
+
+    it('logs fields at the configured level, without verbose content, to a log group with retention', () => {
+      s.template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+        LogConfig: { FieldLogLevel: s.config.api.fieldLogLevel, ExcludeVerboseContent: true, CloudWatchLogsRoleArn: Match.anyValue() },
+      });
+      s.template.hasResourceProperties('AWS::Logs::LogGroup', {
+        LogGroupName: { 'Fn::Join': ['', ['/aws/appsync/apis/', { 'Fn::GetAtt': [Match.anyValue(), 'ApiId'] }]] },
+        RetentionInDays: Match.anyValue(),
+      });
+    });
+
+    it('resolves every schema field with an APPSYNC_JS unit resolver calling its own function', () => {
+      const fields = schemaFields();
+      expect(fields.length).toBe(operations.length);
+      s.template.resourceCountIs('AWS::AppSync::Resolver', fields.length);
+      for (const { type, field } of fields) {
+        s.template.hasResourceProperties('AWS::AppSync::Resolver', {
+          TypeName: type,
+          FieldName: field,
+          Kind: 'UNIT',
+          Runtime: { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' },
+          DataSourceName: `${field}Function`,
+          Code: bundleResolver(field),
+        });
+        s.template.hasResourceProperties('AWS::AppSync::DataSource', {
+          Name: `${field}Function`,
+          Type: 'AWS_LAMBDA',
+          LambdaConfig: { LambdaFunctionArn: { 'Fn::GetAtt': [logicalId(s.stack.functions.get(field)!.function), 'Arn'] } },
+        });
+      }
+    });
+  });
+
+  describe('the functions', () => {
+    it.each(everyFunction)('$name runs on Node.js 22 (arm64), 256 MB, 10 s, traced, logging to its own group', ({ name }) => {
+      const fn = s.stack.functions.get(name)!;
+      const resource = s.template.findResources('AWS::Lambda::Function')[logicalId(fn.function)]!;
+      expect(resource.Properties).toMatchObject({
+        Handler: 'index.handler',
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 256,
+        Timeout: 10,
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: logGroupIdOf(name) } },
+        Role: { 'Fn::GetAtt': [logicalId(fn.role), 'Arn'] },
+      });
+      expect(s.template.findResources('AWS::Logs::LogGroup')[logGroupIdOf(name)]!.Properties.RetentionInDays).toBe(90);
+    });
+
+    it.each(everyFunction)('$name gets the settings functions/lib/config.ts reads', ({ name }) => {
+      const fn = s.stack.functions.get(name)!;
+      const isTrigger = triggers.some((t) => t.name === name);
+      const email = s.config.email;
+      const expected: Record<string, unknown> = {
+        ...(isTrigger ? {} : { USER_POOL_ID: { Ref: poolId() }, USER_POOL_CLIENT_ID: { Ref: logicalId(s.stack.users.client) } }),
+        MFA_BUCKET: { Ref: bucketId() },
+        MFA_ISSUER: s.config.mfa.issuer,
+        ...(email ? { SES_FROM_ADDRESS: email.fromAddress, SES_IDENTITY_ARN: email.sesIdentityArn } : {}),
+        ...(email?.replyToAddress ? { SES_REPLY_TO_ADDRESS: email.replyToAddress } : {}),
+        POWERTOOLS_SERVICE_NAME: s.config.api.name,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      };
+      const resource = s.template.findResources('AWS::Lambda::Function')[logicalId(fn.function)]!;
+      expect(resource.Properties.Environment.Variables).toEqual(expected);
+    });
+
+    it.each(everyFunction)("$name's role allows exactly its actions from operations.ts, each on its own resource", ({ name, iam }) => {
+      const fn = s.stack.functions.get(name)!;
+      const roleId = logicalId(fn.role);
+      const role = s.template.findResources('AWS::IAM::Role')[roleId]!;
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      expect(role.Properties.Policies).toBeUndefined();
+      expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+        { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
+      ]);
+
+      const statements = statementsOfRole(s.template, roleId);
+      const granted = statements.filter((st) => !isLogsOrXray(st));
+      expect(granted.flatMap(actionsOf).sort()).toEqual(expectedActions(iam, s.config));
+      for (const statement of granted) {
+        expect(statement.Effect).toBe('Allow');
+        for (const action of actionsOf(statement)) {
+          const resource = action.startsWith('cognito-idp:')
+            ? { 'Fn::GetAtt': [poolId(), 'Arn'] }
+            : action === 's3:ListBucket'
+              ? { 'Fn::GetAtt': [bucketId(), 'Arn'] }
+              : action.startsWith('s3:')
+              ? { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId(), 'Arn'] }, '/mfa-qr/*']] }
+              : action.startsWith('kms:')
+                ? { 'Fn::GetAtt': [keyId(), 'Arn'] }
+                : s.config.email?.sesIdentityArn;
+          expect(statement.Resource, action).toEqual(resource);
+        }
+      }
+
+      expect(statements.filter(isLogsOrXray)).toEqual([
+        { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroupIdOf(name), 'Arn'] } },
+        { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
+      ]);
+    });
+  });
+
+  describe('every IAM policy in the stack', () => {
+    const allStatements = () =>
+      resourcesOf('AWS::IAM::Policy').flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[]);
+
+    it('grants no wildcard action', () => {
+      const actions = allStatements().flatMap(actionsOf);
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+    });
+
+    it('uses wildcard resources only for X-Ray, the QR objects and the versions of an invoked function', () => {
+      for (const statement of allStatements()) {
+        for (const resource of [statement.Resource].flat()) {
+          if (typeof resource === 'string' && resource.includes('*')) {
+            expect(resource).toBe('*');
+            expect(actionsOf(statement).every((a) => a.startsWith('xray:'))).toBe(true);
+          }
+          const join = (resource as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+          const tail = join?.[1].at(-1);
+          if (typeof tail === 'string' && tail.includes('*')) {
+            if (tail === ':*') expect(actionsOf(statement)).toEqual(['lambda:InvokeFunction']);
+            else expect(tail).toBe('/mfa-qr/*');
+          }
+        }
+      }
+    });
+  });
+
+  it('outputs the GraphQL URL, the API key, the pool and client ids and the bucket name', () => {
+    expect(Object.keys(s.template.findOutputs('*')).sort()).toEqual(['ApiKey', 'GraphqlUrl', 'MfaBucketName', 'UserPoolClientId', 'UserPoolId']);
+    s.template.hasOutput('ApiKey', { Value: { 'Fn::GetAtt': [Match.anyValue(), 'ApiKey'] } });
+    s.template.hasOutput('UserPoolId', { Value: { Ref: poolId() } });
+    s.template.hasOutput('MfaBucketName', { Value: { Ref: bucketId() } });
+  });
+});
+
+describe('prod', () => {
+  let s: Synthesized;
+  beforeAll(() => {
+    s = synthesizeEnvironment('prod');
+  });
+
+  it('turns introspection off', () => {
+    s.template.hasResourceProperties('AWS::AppSync::GraphQLApi', { IntrospectionConfig: 'DISABLED' });
+  });
+
+  it('protects the user pool from deletion and retains the pool, key and bucket', () => {
+    s.template.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'ACTIVE' });
+    for (const type of ['AWS::Cognito::UserPool', 'AWS::KMS::Key', 'AWS::S3::Bucket']) {
+      s.template.hasResource(type, { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    }
+    s.template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
+  });
+
+  it('rate-limits each client IP with AWS WAF on the API', () => {
+    const [aclId] = Object.keys(s.template.findResources('AWS::WAFv2::WebACL'));
+    s.template.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      DefaultAction: { Allow: {} },
+      Rules: [
+        Match.objectLike({
+          Action: { Block: Match.anyValue() },
+          Statement: { RateBasedStatement: { Limit: s.config.waf!.rateLimitPer5Minutes, AggregateKeyType: 'IP', EvaluationWindowSec: 300 } },
+        }),
+      ],
+    });
+    s.template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      ResourceArn: { 'Fn::GetAtt': [logicalId(s.stack.api.api), 'Arn'] },
+      WebACLArn: { 'Fn::GetAtt': [aclId, 'Arn'] },
+    });
+  });
+});
+
+describe('dev', () => {
+  let s: Synthesized;
+  beforeAll(() => {
+    s = synthesizeEnvironment('dev');
+  });
+
+  it('can be deleted with its data: no deletion protection, bucket emptied on delete', () => {
+    s.template.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'INACTIVE' });
+    s.template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Delete' });
+    s.template.resourceCountIs('Custom::S3AutoDeleteObjects', 1);
+  });
+
+  it('has no WAF web ACL when none is configured', () => {
+    s.template.resourceCountIs('AWS::WAFv2::WebACL', 0);
+  });
+});
