@@ -1,17 +1,9 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { CustomMessageTriggerEvent } from 'aws-lambda';
+import type { CognitoMessage } from './cognito/messages';
 import type { LocalCredentials } from './credentials';
 
-/** What the Cognito emulator hands over when it would send an invitation or a code by e-mail. */
-export interface CognitoMessage {
-  to: string;
-  triggerSource: string;
-  username: string;
-  code: string;
-  userAttributes: Record<string, string>;
-  poolId: string;
-  clientId?: string;
-}
+export type { CognitoMessage };
 
 export type CustomMessageHandler = (event: CustomMessageTriggerEvent) => Promise<CustomMessageTriggerEvent>;
 
