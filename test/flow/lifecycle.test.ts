@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../functions/lib/errors';
+import type { MfaSetup } from '../../functions/lib/mfa';
+import type { AuthTokens } from '../../functions/lib/tokens';
 import { loadEnvironment } from '../../infra/config';
 import { ManualClock, MINUTE, SECOND } from '../../local/cognito/clock';
 import { startStack, type LocalStack } from '../../local/stack';
@@ -40,13 +43,7 @@ const PASSWORD = 'First-Password-1!';
 const CHANGED_PASSWORD = 'Changed-Password-2#';
 const RESET_PASSWORD = 'Reset-Password-3$';
 
-const MESSAGES = {
-  badCredentials: 'Incorrect e-mail or password.',
-  badToken: 'The access token is invalid, expired or revoked. Sign in again.',
-  badRefreshToken: 'The refresh token is invalid, expired or revoked. Sign in again.',
-  session: 'This sign-in session has expired or was already used. Start again.',
-  lockout: 'Too many failed attempts. Wait a few minutes and try again.',
-};
+const MESSAGES = messages;
 
 const SUBJECTS = {
   invitation: new RegExp(`^Your ${escapeRegExp(PRODUCT)} account$`),
@@ -80,22 +77,7 @@ const Q = {
   deleteMe: `mutation ($accessToken: String) { deleteMe(accessToken: $accessToken) { userId email status } }`,
 } as const;
 
-interface Tokens {
-  idToken: string;
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  tokenType: string;
-}
-
-interface MfaSetup {
-  session: string;
-  secretCode: string;
-  otpauthUri: string;
-  qrCodeDataUrl: string;
-  qrCodeUrl: string | null;
-  qrCodeExpiresAt: string | null;
-}
+type Tokens = AuthTokens;
 
 interface LoginResult {
   email: string;
