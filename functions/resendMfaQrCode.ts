@@ -32,8 +32,8 @@ async function recipientOf(address: string): Promise<Recipient | null> {
 }
 
 /**
- * Whether the user's QR code is archived. S3 answers 404 for a missing object only to a role
- * that may list the bucket; without that it answers 403, which fails the call instead.
+ * Whether the user's QR code is archived. S3 answers 404 for a missing object only to a role that
+ * may list the bucket, which is why this function's row in operations.ts has s3:ListBucket.
  */
 async function qrCodeStored(bucket: string, userId: string): Promise<boolean> {
   try {
