@@ -1,0 +1,116 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {\n  changePassword(input: $input, accessToken: $accessToken) {\n    status\n  }\n}": typeof types.ChangePasswordDocument,
+    "mutation confirmForgotPassword($input: ConfirmForgotPasswordInput!) {\n  confirmForgotPassword(input: $input) {\n    email\n    status\n  }\n}": typeof types.ConfirmForgotPasswordDocument,
+    "mutation confirmMfa($input: ConfirmMfaInput!) {\n  confirmMfa(input: $input) {\n    userId\n    email\n    mfaStatus\n    tokens {\n      idToken\n      accessToken\n      refreshToken\n      expiresIn\n      tokenType\n    }\n  }\n}": typeof types.ConfirmMfaDocument,
+    "mutation confirmUser($input: ConfirmUserInput!) {\n  confirmUser(input: $input) {\n    userId\n    email\n    status\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": typeof types.ConfirmUserDocument,
+    "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    userId\n    email\n    status\n  }\n}": typeof types.CreateUserDocument,
+    "mutation deleteMe($accessToken: String) {\n  deleteMe(accessToken: $accessToken) {\n    userId\n    email\n    status\n  }\n}": typeof types.DeleteMeDocument,
+    "mutation forgotPassword($input: ForgotPasswordInput!) {\n  forgotPassword(input: $input) {\n    email\n    status\n    deliveryDestination\n  }\n}": typeof types.ForgotPasswordDocument,
+    "mutation login($input: LoginInput!) {\n  login(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": typeof types.LoginDocument,
+    "mutation logout($accessToken: String) {\n  logout(accessToken: $accessToken) {\n    status\n  }\n}": typeof types.LogoutDocument,
+    "query me($accessToken: String) {\n  me(accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}": typeof types.MeDocument,
+    "mutation refreshTokens($input: RefreshTokensInput!) {\n  refreshTokens(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}": typeof types.RefreshTokensDocument,
+    "mutation resendMfaQrCode($input: ResendMfaQrCodeInput!) {\n  resendMfaQrCode(input: $input) {\n    email\n    status\n  }\n}": typeof types.ResendMfaQrCodeDocument,
+    "mutation resendTemporaryPassword($input: ResendTemporaryPasswordInput!) {\n  resendTemporaryPassword(input: $input) {\n    email\n    status\n  }\n}": typeof types.ResendTemporaryPasswordDocument,
+    "mutation updateProfile($input: UpdateProfileInput!, $accessToken: String) {\n  updateProfile(input: $input, accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}": typeof types.UpdateProfileDocument,
+    "mutation verifyMfa($input: VerifyMfaInput!) {\n  verifyMfa(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}": typeof types.VerifyMfaDocument,
+};
+const documents: Documents = {
+    "mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {\n  changePassword(input: $input, accessToken: $accessToken) {\n    status\n  }\n}": types.ChangePasswordDocument,
+    "mutation confirmForgotPassword($input: ConfirmForgotPasswordInput!) {\n  confirmForgotPassword(input: $input) {\n    email\n    status\n  }\n}": types.ConfirmForgotPasswordDocument,
+    "mutation confirmMfa($input: ConfirmMfaInput!) {\n  confirmMfa(input: $input) {\n    userId\n    email\n    mfaStatus\n    tokens {\n      idToken\n      accessToken\n      refreshToken\n      expiresIn\n      tokenType\n    }\n  }\n}": types.ConfirmMfaDocument,
+    "mutation confirmUser($input: ConfirmUserInput!) {\n  confirmUser(input: $input) {\n    userId\n    email\n    status\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": types.ConfirmUserDocument,
+    "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    userId\n    email\n    status\n  }\n}": types.CreateUserDocument,
+    "mutation deleteMe($accessToken: String) {\n  deleteMe(accessToken: $accessToken) {\n    userId\n    email\n    status\n  }\n}": types.DeleteMeDocument,
+    "mutation forgotPassword($input: ForgotPasswordInput!) {\n  forgotPassword(input: $input) {\n    email\n    status\n    deliveryDestination\n  }\n}": types.ForgotPasswordDocument,
+    "mutation login($input: LoginInput!) {\n  login(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": types.LoginDocument,
+    "mutation logout($accessToken: String) {\n  logout(accessToken: $accessToken) {\n    status\n  }\n}": types.LogoutDocument,
+    "query me($accessToken: String) {\n  me(accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}": types.MeDocument,
+    "mutation refreshTokens($input: RefreshTokensInput!) {\n  refreshTokens(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}": types.RefreshTokensDocument,
+    "mutation resendMfaQrCode($input: ResendMfaQrCodeInput!) {\n  resendMfaQrCode(input: $input) {\n    email\n    status\n  }\n}": types.ResendMfaQrCodeDocument,
+    "mutation resendTemporaryPassword($input: ResendTemporaryPasswordInput!) {\n  resendTemporaryPassword(input: $input) {\n    email\n    status\n  }\n}": types.ResendTemporaryPasswordDocument,
+    "mutation updateProfile($input: UpdateProfileInput!, $accessToken: String) {\n  updateProfile(input: $input, accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}": types.UpdateProfileDocument,
+    "mutation verifyMfa($input: VerifyMfaInput!) {\n  verifyMfa(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}": types.VerifyMfaDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {\n  changePassword(input: $input, accessToken: $accessToken) {\n    status\n  }\n}"): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation confirmForgotPassword($input: ConfirmForgotPasswordInput!) {\n  confirmForgotPassword(input: $input) {\n    email\n    status\n  }\n}"): typeof import('./graphql').ConfirmForgotPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation confirmMfa($input: ConfirmMfaInput!) {\n  confirmMfa(input: $input) {\n    userId\n    email\n    mfaStatus\n    tokens {\n      idToken\n      accessToken\n      refreshToken\n      expiresIn\n      tokenType\n    }\n  }\n}"): typeof import('./graphql').ConfirmMfaDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation confirmUser($input: ConfirmUserInput!) {\n  confirmUser(input: $input) {\n    userId\n    email\n    status\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}"): typeof import('./graphql').ConfirmUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    userId\n    email\n    status\n  }\n}"): typeof import('./graphql').CreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation deleteMe($accessToken: String) {\n  deleteMe(accessToken: $accessToken) {\n    userId\n    email\n    status\n  }\n}"): typeof import('./graphql').DeleteMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation forgotPassword($input: ForgotPasswordInput!) {\n  forgotPassword(input: $input) {\n    email\n    status\n    deliveryDestination\n  }\n}"): typeof import('./graphql').ForgotPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation login($input: LoginInput!) {\n  login(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation logout($accessToken: String) {\n  logout(accessToken: $accessToken) {\n    status\n  }\n}"): typeof import('./graphql').LogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query me($accessToken: String) {\n  me(accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation refreshTokens($input: RefreshTokensInput!) {\n  refreshTokens(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}"): typeof import('./graphql').RefreshTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation resendMfaQrCode($input: ResendMfaQrCodeInput!) {\n  resendMfaQrCode(input: $input) {\n    email\n    status\n  }\n}"): typeof import('./graphql').ResendMfaQrCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation resendTemporaryPassword($input: ResendTemporaryPasswordInput!) {\n  resendTemporaryPassword(input: $input) {\n    email\n    status\n  }\n}"): typeof import('./graphql').ResendTemporaryPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation updateProfile($input: UpdateProfileInput!, $accessToken: String) {\n  updateProfile(input: $input, accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}"): typeof import('./graphql').UpdateProfileDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation verifyMfa($input: VerifyMfaInput!) {\n  verifyMfa(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}"): typeof import('./graphql').VerifyMfaDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,399 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AccountStatus =
+  | 'CREATED'
+  | 'MFA_SETUP_REQUIRED'
+  | 'USER_DELETED';
+
+export type ChangePasswordInput = {
+  newPassword: string;
+  oldPassword: string;
+};
+
+export type ConfirmForgotPasswordInput = {
+  email: string;
+  newPassword: string;
+  /** The code from the password-reset e-mail. */
+  verificationCode: string;
+};
+
+export type ConfirmMfaInput = {
+  /** A name for the authenticator, shown nowhere but Cognito. */
+  deviceName?: string | null | undefined;
+  email: string;
+  /** The 6-digit code the authenticator app shows. */
+  otp: string;
+  /** MfaSetup.session from confirmUser or login. */
+  session: string;
+};
+
+export type ConfirmUserInput = {
+  email: string;
+  newPassword: string;
+  /** The temporary password from the invitation e-mail. */
+  temporaryPassword: string;
+};
+
+export type CreateUserInput = {
+  email: string;
+  fullName: string;
+  /** E.164, for example +447700900123. */
+  phoneNumber?: string | null | undefined;
+};
+
+export type DeliveryStatus =
+  | 'MFA_QR_CODE_SENT'
+  | 'TEMPORARY_PASSWORD_SENT';
+
+export type ForgotPasswordInput = {
+  email: string;
+};
+
+export type LoginInput = {
+  email: string;
+  password: string;
+};
+
+export type MfaStatus =
+  | 'CONFIRMED';
+
+export type PasswordStatus =
+  | 'NEW_PASSWORD_SET_SUCCESSFULLY'
+  | 'PASSWORD_CHANGED'
+  | 'PASSWORD_FORGOT_CONFIRMATION_SENT';
+
+export type RefreshTokensInput = {
+  refreshToken: string;
+};
+
+export type ResendMfaQrCodeInput = {
+  email: string;
+};
+
+export type ResendTemporaryPasswordInput = {
+  email: string;
+};
+
+export type SessionStatus =
+  | 'LOGGED_OUT';
+
+/** Fields left out are unchanged. */
+export type UpdateProfileInput = {
+  familyName?: string | null | undefined;
+  fullName?: string | null | undefined;
+  givenName?: string | null | undefined;
+  /** E.164, for example +447700900123. */
+  phoneNumber?: string | null | undefined;
+};
+
+export type VerificationType =
+  /** MFA enrolment was never finished: scan mfaSetup and call confirmMfa. */
+  | 'MFA_SETUP'
+  /** The user still has a temporary password: call confirmUser. */
+  | 'NEW_PASSWORD_REQUIRED'
+  /** Send the authenticator code with verifyMfa. */
+  | 'SOFTWARE_TOKEN_MFA';
+
+export type VerifyMfaInput = {
+  email: string;
+  otp: string;
+  verificationSession: string;
+};
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+  accessToken?: string | null | undefined;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { status: PasswordStatus } };
+
+export type ConfirmForgotPasswordMutationVariables = Exact<{
+  input: ConfirmForgotPasswordInput;
+}>;
+
+
+export type ConfirmForgotPasswordMutation = { confirmForgotPassword: { email: string, status: PasswordStatus } };
+
+export type ConfirmMfaMutationVariables = Exact<{
+  input: ConfirmMfaInput;
+}>;
+
+
+export type ConfirmMfaMutation = { confirmMfa: { userId: string, email: string, mfaStatus: MfaStatus, tokens: { idToken: string, accessToken: string, refreshToken: string, expiresIn: number, tokenType: string } } };
+
+export type ConfirmUserMutationVariables = Exact<{
+  input: ConfirmUserInput;
+}>;
+
+
+export type ConfirmUserMutation = { confirmUser: { userId: string, email: string, status: AccountStatus, mfaSetup: { session: string, secretCode: string, otpauthUri: string, qrCodeDataUrl: string, qrCodeUrl: string | null, qrCodeExpiresAt: string | null } } };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { userId: string, email: string, status: AccountStatus } };
+
+export type DeleteMeMutationVariables = Exact<{
+  accessToken?: string | null | undefined;
+}>;
+
+
+export type DeleteMeMutation = { deleteMe: { userId: string, email: string, status: AccountStatus } };
+
+export type ForgotPasswordMutationVariables = Exact<{
+  input: ForgotPasswordInput;
+}>;
+
+
+export type ForgotPasswordMutation = { forgotPassword: { email: string, status: PasswordStatus, deliveryDestination: string | null } };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { email: string, verificationType: VerificationType, verificationSession: string, mfaSetup: { session: string, secretCode: string, otpauthUri: string, qrCodeDataUrl: string, qrCodeUrl: string | null, qrCodeExpiresAt: string | null } | null } };
+
+export type LogoutMutationVariables = Exact<{
+  accessToken?: string | null | undefined;
+}>;
+
+
+export type LogoutMutation = { logout: { status: SessionStatus } };
+
+export type MeQueryVariables = Exact<{
+  accessToken?: string | null | undefined;
+}>;
+
+
+export type MeQuery = { me: { userId: string, email: string, emailVerified: boolean, fullName: string | null, givenName: string | null, familyName: string | null, phoneNumber: string | null, groups: Array<string>, mfaEnabled: boolean } };
+
+export type RefreshTokensMutationVariables = Exact<{
+  input: RefreshTokensInput;
+}>;
+
+
+export type RefreshTokensMutation = { refreshTokens: { idToken: string, accessToken: string, refreshToken: string, expiresIn: number, tokenType: string } };
+
+export type ResendMfaQrCodeMutationVariables = Exact<{
+  input: ResendMfaQrCodeInput;
+}>;
+
+
+export type ResendMfaQrCodeMutation = { resendMfaQrCode: { email: string, status: DeliveryStatus } };
+
+export type ResendTemporaryPasswordMutationVariables = Exact<{
+  input: ResendTemporaryPasswordInput;
+}>;
+
+
+export type ResendTemporaryPasswordMutation = { resendTemporaryPassword: { email: string, status: DeliveryStatus } };
+
+export type UpdateProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+  accessToken?: string | null | undefined;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { userId: string, email: string, emailVerified: boolean, fullName: string | null, givenName: string | null, familyName: string | null, phoneNumber: string | null, groups: Array<string>, mfaEnabled: boolean } };
+
+export type VerifyMfaMutationVariables = Exact<{
+  input: VerifyMfaInput;
+}>;
+
+
+export type VerifyMfaMutation = { verifyMfa: { idToken: string, accessToken: string, refreshToken: string, expiresIn: number, tokenType: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {
+  changePassword(input: $input, accessToken: $accessToken) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const ConfirmForgotPasswordDocument = new TypedDocumentString(`
+    mutation confirmForgotPassword($input: ConfirmForgotPasswordInput!) {
+  confirmForgotPassword(input: $input) {
+    email
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmForgotPasswordMutation, ConfirmForgotPasswordMutationVariables>;
+export const ConfirmMfaDocument = new TypedDocumentString(`
+    mutation confirmMfa($input: ConfirmMfaInput!) {
+  confirmMfa(input: $input) {
+    userId
+    email
+    mfaStatus
+    tokens {
+      idToken
+      accessToken
+      refreshToken
+      expiresIn
+      tokenType
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmMfaMutation, ConfirmMfaMutationVariables>;
+export const ConfirmUserDocument = new TypedDocumentString(`
+    mutation confirmUser($input: ConfirmUserInput!) {
+  confirmUser(input: $input) {
+    userId
+    email
+    status
+    mfaSetup {
+      session
+      secretCode
+      otpauthUri
+      qrCodeDataUrl
+      qrCodeUrl
+      qrCodeExpiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmUserMutation, ConfirmUserMutationVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation createUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    userId
+    email
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const DeleteMeDocument = new TypedDocumentString(`
+    mutation deleteMe($accessToken: String) {
+  deleteMe(accessToken: $accessToken) {
+    userId
+    email
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteMeMutation, DeleteMeMutationVariables>;
+export const ForgotPasswordDocument = new TypedDocumentString(`
+    mutation forgotPassword($input: ForgotPasswordInput!) {
+  forgotPassword(input: $input) {
+    email
+    status
+    deliveryDestination
+  }
+}
+    `) as unknown as TypedDocumentString<ForgotPasswordMutation, ForgotPasswordMutationVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation login($input: LoginInput!) {
+  login(input: $input) {
+    email
+    verificationType
+    verificationSession
+    mfaSetup {
+      session
+      secretCode
+      otpauthUri
+      qrCodeDataUrl
+      qrCodeUrl
+      qrCodeExpiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation logout($accessToken: String) {
+  logout(accessToken: $accessToken) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query me($accessToken: String) {
+  me(accessToken: $accessToken) {
+    userId
+    email
+    emailVerified
+    fullName
+    givenName
+    familyName
+    phoneNumber
+    groups
+    mfaEnabled
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const RefreshTokensDocument = new TypedDocumentString(`
+    mutation refreshTokens($input: RefreshTokensInput!) {
+  refreshTokens(input: $input) {
+    idToken
+    accessToken
+    refreshToken
+    expiresIn
+    tokenType
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshTokensMutation, RefreshTokensMutationVariables>;
+export const ResendMfaQrCodeDocument = new TypedDocumentString(`
+    mutation resendMfaQrCode($input: ResendMfaQrCodeInput!) {
+  resendMfaQrCode(input: $input) {
+    email
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ResendMfaQrCodeMutation, ResendMfaQrCodeMutationVariables>;
+export const ResendTemporaryPasswordDocument = new TypedDocumentString(`
+    mutation resendTemporaryPassword($input: ResendTemporaryPasswordInput!) {
+  resendTemporaryPassword(input: $input) {
+    email
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ResendTemporaryPasswordMutation, ResendTemporaryPasswordMutationVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation updateProfile($input: UpdateProfileInput!, $accessToken: String) {
+  updateProfile(input: $input, accessToken: $accessToken) {
+    userId
+    email
+    emailVerified
+    fullName
+    givenName
+    familyName
+    phoneNumber
+    groups
+    mfaEnabled
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const VerifyMfaDocument = new TypedDocumentString(`
+    mutation verifyMfa($input: VerifyMfaInput!) {
+  verifyMfa(input: $input) {
+    idToken
+    accessToken
+    refreshToken
+    expiresIn
+    tokenType
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyMfaMutation, VerifyMfaMutationVariables>;

@@ -1,0 +1,99 @@
+import { operations, type Operation, type OperationField } from '../operations';
+import { documentOf, type DataOf, type VariablesFor } from './documents';
+import { errorOf, type GraphQLResponseBody } from './errors';
+import { createSession, type IssuedTokens, type Session, type TokenStorage } from './session';
+
+/**
+ * A typed client for the gateway: one method per operation, each sending the document generated
+ * from the schema and returning its field's data. Operations that need the user's access token
+ * get it from the session, refreshed shortly before it expires.
+ *
+ *   const auth = createAuthClient({ url, apiKey });
+ *   const { verificationSession } = await auth.login({ input: { email, password } });
+ *   await auth.verifyMfa({ input: { email, verificationSession, otp } }); // keeps the tokens
+ *   const me = await auth.me();
+ */
+
+export { AuthError } from './errors';
+export type { DataOf, VariablesFor } from './documents';
+export type { Session, SessionTokens, TokenStorage } from './session';
+
+export interface AuthClientOptions {
+  /** The AppSync GraphQL endpoint. */
+  url: string;
+  apiKey: string;
+  fetch?: typeof globalThis.fetch;
+  /** Where tokens outlive the page; memory only when left out. */
+  storage?: TokenStorage;
+  storageKey?: string;
+  /** Milliseconds before expiry at which the tokens are refreshed; one minute by default. */
+  refreshMargin?: number;
+  /** The clock, in epoch milliseconds. */
+  now?: () => number;
+}
+
+/** Operations without variables take none (an `{}` parameter would accept anything). */
+type Method<F extends OperationField> = keyof VariablesFor<F> extends never
+  ? (variables?: Record<string, never>) => Promise<DataOf<F>>
+  : (variables: VariablesFor<F>) => Promise<DataOf<F>>;
+
+export type AuthClient = { [F in OperationField]: Method<F> } & { session: Session };
+
+type SessionEffects = { [F in OperationField]?: (data: DataOf<F>, session: Session) => Promise<void> };
+
+/** How an operation's success changes the session. */
+const SESSION_EFFECTS: SessionEffects = {
+  verifyMfa: (tokens, session) => session.store(tokens),
+  confirmMfa: (result, session) => session.store(result.tokens),
+  refreshTokens: (tokens, session) => session.store(tokens),
+  logout: (_, session) => session.clear(),
+  deleteMe: (_, session) => session.clear(),
+};
+
+async function readBody(response: Response): Promise<GraphQLResponseBody | undefined> {
+  try {
+    return (await response.json()) as GraphQLResponseBody;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createAuthClient(options: AuthClientOptions): AuthClient {
+  const send = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  async function request<F extends OperationField>(field: F, variables: object, accessToken?: string): Promise<DataOf<F>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-api-key': options.apiKey };
+    if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+    const response = await send(options.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: documentOf(field).toString(), operationName: field, variables }),
+    });
+    const body = await readBody(response);
+    const error = errorOf(body, response.status);
+    if (error) throw error;
+    return body?.data?.[field] as DataOf<F>;
+  }
+
+  const session = createSession({
+    storage: options.storage,
+    storageKey: options.storageKey ?? 'auth-gateway.session',
+    refreshMargin: options.refreshMargin ?? 60_000,
+    now: options.now ?? Date.now,
+    refresh: (refreshToken): Promise<IssuedTokens> => request('refreshTokens', { input: { refreshToken } }),
+  });
+
+  async function call(op: Operation & { field: OperationField }, variables: object = {}): Promise<unknown> {
+    const accessToken = op.token ? await session.accessToken() : undefined;
+    const data = await request(op.field, variables, accessToken);
+    const effect = SESSION_EFFECTS[op.field] as ((data: unknown, session: Session) => Promise<void>) | undefined;
+    await effect?.(data, session);
+    return data;
+  }
+
+  // Object.fromEntries forgets the keys; the operations table guarantees one method per field.
+  const methods = Object.fromEntries(
+    operations.map((op) => [op.field, (variables?: object) => call(op, variables)]),
+  ) as unknown as { [F in OperationField]: Method<F> };
+  return { ...methods, session };
+}
