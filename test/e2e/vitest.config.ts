@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Browser tests: `npm run test:e2e`. They need Chromium at /usr/bin/chromium, so plain
+ * `npm test` (test/**\/*.test.ts) never picks them up.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.ts'],
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_REGION: 'eu-west-1' },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
