@@ -25,6 +25,8 @@ export const environmentSchema = z
           .default('ERROR'),
         introspection: z.boolean().default(true),
         queryDepthLimit: z.number().int().min(1).max(75).default(10),
+        /** Root fields one request may resolve; every operation is one root field, so 1 stops alias batching. */
+        resolverCountLimit: z.number().int().min(1).max(10_000).default(1),
       })
       .strict(),
     customDomain: z
@@ -56,8 +58,17 @@ export const environmentSchema = z
         qrArchive: z.boolean().default(true),
         /** Bucket name; CDK generates one when null. */
         bucketName: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid S3 bucket name').nullable().default(null),
+        /** resendMfaQrCode is refused for this long after a password reset by e-mail code. */
+        qrResendHoldHours: z.number().int().min(0).max(720).default(72),
       })
       .strict(),
+    security: z
+      .object({
+        /** replaceAuthenticator, regenerateRecoveryCodes and deleteMe need a sign-in this recent (auth_time). */
+        reauthenticateWithinMinutes: z.number().int().min(1).max(1440).default(10),
+      })
+      .strict()
+      .default({ reauthenticateWithinMinutes: 10 }),
     tokens: z
       .object({
         idTokenMinutes: minutes(5, 1440, 'idTokenMinutes').default(60),
