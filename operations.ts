@@ -9,6 +9,9 @@
 export type IamAction =
   | 'cognito-idp:AdminCreateUser'
   | 'cognito-idp:AdminGetUser'
+  | 'cognito-idp:AdminUpdateUserAttributes'
+  | 'cognito-idp:AdminDeleteSoftwareToken'
+  | 'cognito-idp:AdminUserGlobalSignOut'
   | 's3:PutObject'
   | 's3:GetObject'
   | 's3:ListBucket'
@@ -47,8 +50,14 @@ export const operations = [
     field: 'confirmMfa',
     type: 'Mutation',
     token: false,
-    calls: ['VerifySoftwareToken', 'RespondToAuthChallenge'],
-    iam: [],
+    calls: [
+      'VerifySoftwareToken',
+      'RespondToAuthChallenge',
+      'S3 GetObject → PutObject → DeleteObject (archive only)',
+      'AdminUpdateUserAttributes',
+    ],
+    // The verified QR code moves from pending to the archive; ListBucket makes a missing one a 404.
+    iam: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 'cognito-idp:AdminUpdateUserAttributes'],
   },
   {
     field: 'login',
@@ -91,8 +100,8 @@ export const operations = [
     field: 'changePassword',
     type: 'Mutation',
     token: true,
-    calls: ['ChangePassword'],
-    iam: [],
+    calls: ['ChangePassword', 'GetUser', 'GlobalSignOut', 'SES SendEmail'],
+    iam: ['ses:SendEmail'],
   },
   {
     field: 'resendTemporaryPassword',
@@ -105,7 +114,7 @@ export const operations = [
     field: 'resendMfaQrCode',
     type: 'Mutation',
     token: false,
-    calls: ['AdminGetUser', 'S3 HeadObject', 'SES SendEmail'],
+    calls: ['InitiateAuth', 'AdminGetUser', 'S3 HeadObject', 'SES SendEmail'],
     // ListBucket: without it S3 answers a missing QR code with 403, not 404, and an account with
     // no QR code would answer differently from an unknown e-mail.
     iam: ['cognito-idp:AdminGetUser', 's3:GetObject', 's3:ListBucket', 'ses:SendEmail'],
@@ -124,6 +133,52 @@ export const operations = [
     calls: ['GetUser', 'S3 DeleteObject (archive only)', 'DeleteUser'],
     iam: ['s3:DeleteObject'],
   },
+  {
+    field: 'recoverAccount',
+    type: 'Mutation',
+    token: false,
+    calls: [
+      'InitiateAuth',
+      'AdminGetUser',
+      'AdminUpdateUserAttributes',
+      'AdminDeleteSoftwareToken',
+      'AdminUserGlobalSignOut',
+      'SES SendEmail',
+      'InitiateAuth',
+      'AssociateSoftwareToken',
+      'S3 PutObject (archive only)',
+    ],
+    iam: [
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminUpdateUserAttributes',
+      'cognito-idp:AdminDeleteSoftwareToken',
+      'cognito-idp:AdminUserGlobalSignOut',
+      'ses:SendEmail',
+      's3:PutObject',
+      's3:GetObject',
+    ],
+  },
+  {
+    field: 'replaceAuthenticator',
+    type: 'Mutation',
+    token: true,
+    calls: ['GetUser', 'AssociateSoftwareToken', 'S3 PutObject (archive only)'],
+    iam: ['s3:PutObject', 's3:GetObject'],
+  },
+  {
+    field: 'confirmReplaceAuthenticator',
+    type: 'Mutation',
+    token: true,
+    calls: ['VerifySoftwareToken', 'GetUser', 'S3 GetObject → PutObject → DeleteObject (archive only)', 'GlobalSignOut', 'SES SendEmail'],
+    iam: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 'ses:SendEmail'],
+  },
+  {
+    field: 'regenerateRecoveryCodes',
+    type: 'Mutation',
+    token: true,
+    calls: ['GetUser', 'AdminUpdateUserAttributes'],
+    iam: ['cognito-idp:AdminUpdateUserAttributes'],
+  },
 ] as const satisfies readonly Operation[];
 
 export type OperationField = (typeof operations)[number]['field'];
@@ -135,5 +190,11 @@ export const triggers = [
     /** Cognito calls it in-process to brand invitation, reset and verification e-mails. */
     trigger: 'customMessage',
     iam: [] as readonly IamAction[],
+  },
+  {
+    name: 'postConfirmation',
+    /** After a password reset by e-mailed code, however it was made: records it, signs out, notifies. */
+    trigger: 'postConfirmation',
+    iam: ['cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminUserGlobalSignOut', 'ses:SendEmail'] as readonly IamAction[],
   },
 ] as const;

@@ -3,13 +3,19 @@ import { z } from 'zod';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { GatewayError } from './lib/errors';
+import { writeAccountAttributes } from './lib/account';
+import { logger } from './lib/logger';
+import { archiveVerifiedQrCode } from './lib/mfa';
 import { defineOperation } from './lib/operation';
+import { newRecoveryCodes } from './lib/recoveryCodes';
 import { claimsOf, toAuthTokens } from './lib/tokens';
 import { email, opaque, otp } from './lib/validate';
 
 /**
  * Finishes MFA enrolment: Cognito checks the first authenticator code (the gateway never checks
- * TOTP codes itself), then answers the MFA_SETUP challenge with the user's first tokens.
+ * TOTP codes itself), then answers the MFA_SETUP challenge with the user's first tokens. Only now,
+ * verified, does the QR code become the archived one, and the user gets a new set of recovery
+ * codes (any older set stops working).
  */
 export const handler = defineOperation('confirmMfa', {
   input: z.object({
@@ -40,6 +46,22 @@ export const handler = defineOperation('confirmMfa', {
     const tokens = toAuthTokens(signedIn.AuthenticationResult);
     const userId = claimsOf(tokens.idToken).sub;
     if (typeof userId !== 'string' || !userId) throw new GatewayError('InternalError', 'Cognito returned no user id.');
-    return { userId, email: input.email, mfaStatus: 'CONFIRMED' as const, tokens };
+    await archiveVerifiedQrCode({ session: input.session, userId });
+    return { userId, email: input.email, mfaStatus: 'CONFIRMED' as const, tokens, recoveryCodes: await issueRecoveryCodes(input.email) };
   },
 });
+
+/**
+ * The user is enrolled and has tokens whatever happens here; if the codes cannot be stored, the
+ * answer says so with null and the user, freshly signed in, can call regenerateRecoveryCodes.
+ */
+async function issueRecoveryCodes(email: string): Promise<string[] | null> {
+  try {
+    const set = await newRecoveryCodes();
+    await writeAccountAttributes(email, { recoveryCodes: set.stored });
+    return set.codes;
+  } catch (err) {
+    logger.warn('recovery codes not issued', { cause: (err as { name?: string } | null)?.name });
+    return null;
+  }
+}

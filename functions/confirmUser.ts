@@ -40,7 +40,7 @@ export const handler = defineOperation('confirmUser', {
     }
     const userId = srpUserId ?? passwordSet.ChallengeParameters?.USER_ID_FOR_SRP;
     if (!userId) throw new GatewayError('InternalError', 'Cognito returned no user id.');
-    const mfaSetup = await startMfaSetup({ session: passwordSet.Session, email: input.email, userId });
+    const mfaSetup = await startMfaSetup({ session: passwordSet.Session, email: input.email });
     return { userId, email: input.email, status: 'MFA_SETUP_REQUIRED' as const, mfaSetup };
   },
 });

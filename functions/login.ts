@@ -43,8 +43,7 @@ export const handler = defineOperation('login', {
     }
     if (step === 'MFA_SETUP') {
       // Enrolment was started but never finished: start it again with a fresh secret.
-      const userId = signIn.ChallengeParameters?.USER_ID_FOR_SRP;
-      const mfaSetup = await startMfaSetup({ session, email: input.email, userId });
+      const mfaSetup = await startMfaSetup({ session, email: input.email });
       return { email: input.email, verificationType: step, verificationSession: mfaSetup.session, mfaSetup };
     }
     // SOFTWARE_TOKEN_MFA goes on with verifyMfa; NEW_PASSWORD_REQUIRED (still on the temporary

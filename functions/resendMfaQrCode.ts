@@ -1,6 +1,7 @@
-import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { z } from 'zod';
+import { readAccount, type Account } from './lib/account';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { GatewayError, isAwsError } from './lib/errors';
@@ -10,25 +11,33 @@ import { presignQrCode, qrObjectKey } from './lib/mfa';
 import { defineOperation } from './lib/operation';
 import { s3 } from './lib/s3';
 import { mfaQrCodeMail } from './lib/templates';
-import { email } from './lib/validate';
+import { email, password } from './lib/validate';
 
-interface Recipient {
-  userId: string;
-  email: string;
-}
-
-/** The user's id and address on file, or null for an unknown address. */
-async function recipientOf(address: string): Promise<Recipient | null> {
+/** True when Cognito accepts the password of a user who has an authenticator. */
+async function passwordAccepted(input: { email: string; password: string }): Promise<boolean> {
   try {
-    const out = await cognito().send(new AdminGetUserCommand({ UserPoolId: config.userPoolId(), Username: address }));
-    const attribute = (name: string) => out.UserAttributes?.find((a) => a.Name === name)?.Value;
-    const userId = attribute('sub') ?? out.Username;
-    if (!userId) throw new GatewayError('InternalError', 'Cognito returned no user id.');
-    return { userId, email: attribute('email') ?? address };
+    const signIn = await cognito().send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: config.clientId(),
+        AuthParameters: { USERNAME: input.email, PASSWORD: input.password },
+      }),
+    );
+    return signIn.ChallengeName === 'SOFTWARE_TOKEN_MFA';
   } catch (err) {
-    if (isAwsError(err, ['UserNotFoundException'])) return null;
+    // A lockout is reported, so that it is not mistaken for a sent e-mail; it follows a wrong password either way.
+    if (isAwsError(err, ['NotAuthorizedException']) && /attempts exceeded/i.test((err as Error).message)) throw err;
+    if (isAwsError(err, ['NotAuthorizedException', 'UserNotFoundException', 'PasswordResetRequiredException'])) return false;
     throw err;
   }
+}
+
+/** Why the code is not sent to this account now, or null. */
+function refusal(account: Account, now: number): string | null {
+  if (!account.enabled) return 'user disabled';
+  const resetAt = Number(account.attributes.passwordResetAt ?? 0);
+  if (resetAt && now / 1000 - resetAt < config.qrResendHoldHours() * 3600) return 'password recently reset by e-mail';
+  return null;
 }
 
 /**
@@ -47,29 +56,31 @@ async function qrCodeStored(bucket: string, userId: string): Promise<boolean> {
 }
 
 /**
- * E-mails a short-lived link to the user's archived MFA QR code. Unknown addresses and users with
- * no archived code get the same answer, and no e-mail.
+ * E-mails a short-lived link to the QR code of the user's active authenticator. It needs the
+ * password, so the mailbox alone is not enough; and it is refused for a while after a password
+ * reset by e-mailed code, so the mailbox plus a password set through it is not enough either.
+ * Every refusal gets the same answer as success, and no e-mail.
  */
 export const handler = defineOperation('resendMfaQrCode', {
-  input: z.object({ email }),
+  input: z.object({ email, password: password() }),
   async run(input, { requestId }) {
     const bucket = config.mfaBucket();
     if (!bucket || !config.sesFrom()) {
       throw new GatewayError('FeatureDisabled', 'Re-sending the MFA QR code is not enabled for this gateway.');
     }
     const answer = { email: input.email, status: 'MFA_QR_CODE_SENT' as const };
-    const recipient = await recipientOf(input.email);
-    if (!recipient) {
-      logger.info('MFA QR code not sent', { requestId, reason: 'unknown user' });
+    const notSent = (reason: string) => {
+      logger.info('MFA QR code not sent', { requestId, reason });
       return answer;
-    }
-    if (!(await qrCodeStored(bucket, recipient.userId))) {
-      logger.info('MFA QR code not sent', { requestId, reason: 'no archived QR code' });
-      return answer;
-    }
-    const link = await presignQrCode(bucket, recipient.userId);
+    };
+    if (!(await passwordAccepted(input))) return notSent('sign-in refused');
+    const account = await readAccount(input.email);
+    const refused = refusal(account, Date.now());
+    if (refused) return notSent(refused);
+    if (!(await qrCodeStored(bucket, account.userId))) return notSent('no archived QR code');
+    const link = await presignQrCode(bucket, qrObjectKey(account.userId));
     const validMinutes = Math.floor(config.qrUrlTtlSeconds() / 60);
-    await sendMail({ to: recipient.email, ...mfaQrCodeMail({ product: config.mfaIssuer(), ...link, validMinutes }) });
+    await sendMail({ to: account.email, ...mfaQrCodeMail({ product: config.mfaIssuer(), ...link, validMinutes }) });
     return answer;
   },
 });

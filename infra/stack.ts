@@ -2,13 +2,14 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { UserPoolTriggers } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { operations, triggers, type OperationField } from '../operations';
+import { Policy } from 'aws-cdk-lib/aws-iam';
+import { operations, triggers, type IamAction, type OperationField } from '../operations';
 import type { Environment } from './config';
 import { GatewayApi } from './constructs/api';
 import { CustomDomainRecord, customDomainOptions } from './constructs/domain';
 import { GatewayFunction, sharedEnvironment, type GatewayFunctionProps } from './constructs/functions';
 import { MfaArchive } from './constructs/mfaArchive';
-import type { GrantTargets } from './constructs/permissions';
+import { statementsFor, type GrantTargets } from './constructs/permissions';
 import { Users } from './constructs/userPool';
 import { RateLimit } from './constructs/waf';
 
@@ -34,13 +35,24 @@ export class AuthGatewayStack extends Stack {
       sesIdentityArn: config.email?.sesIdentityArn,
     };
 
-    // Triggers come first: the pool names them, so they cannot name the pool.
+    // Triggers come first: the pool names them, so their own policy cannot name the pool. Their
+    // actions on the pool go into a second policy, made after the pool, that nothing waits for.
     const poolTriggers: UserPoolTriggers = {};
+    const onPool = (action: IamAction) => action.startsWith('cognito-idp:');
     for (const trigger of triggers) {
-      const fn = this.addFunction(trigger.name, { config, environment, actions: trigger.iam, targets });
+      const fn = this.addFunction(trigger.name, { config, environment, actions: trigger.iam.filter((a) => !onPool(a)), targets });
       Object.assign(poolTriggers, { [trigger.trigger]: fn.function });
     }
     this.users = new Users(this, 'Users', { config, triggers: poolTriggers });
+    for (const trigger of triggers) {
+      const poolActions = trigger.iam.filter(onPool);
+      if (poolActions.length === 0) continue;
+      const fn = this.functions.get(trigger.name)!;
+      new Policy(fn, 'PoolPolicy', {
+        roles: [fn.role],
+        statements: statementsFor(`functions/${trigger.name}.ts`, poolActions, { userPoolArn: this.users.userPool.userPoolArn }),
+      });
+    }
 
     const operationFunctions = new Map<OperationField, IFunction>();
     const poolEnvironment = {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { handler as customMessage } from '../functions/customMessage';
+import { handler as postConfirmation } from '../functions/postConfirmation';
 import { loadEnvironment } from '../infra/config';
 import { startAppSyncRuntime } from './appsync/server';
 import { startCognitoEmulator } from './cognito/server';
@@ -186,6 +187,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
         dataDir: join(dataDir, 'cognito'),
         clock,
         deliver,
+        triggers: { postConfirmation },
       }),
     );
     progress(`Cognito        ${cognito.url}`);
@@ -206,6 +208,8 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
         MFA_BUCKET: provisioned.bucket ?? undefined,
         MFA_ISSUER: env.mfa.issuer,
         QR_URL_TTL_SECONDS: '600',
+        QR_RESEND_HOLD_HOURS: String(env.mfa.qrResendHoldHours),
+        REAUTHENTICATE_WITHIN_MINUTES: String(env.security.reauthenticateWithinMinutes),
         // Every e-mail stays in the local mailbox, so sending is on even where the environment names no identity.
         SES_FROM_ADDRESS: from,
         SES_REPLY_TO_ADDRESS: env.email?.replyToAddress ?? undefined,

@@ -15,9 +15,10 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {\n  changePassword(input: $input, accessToken: $accessToken) {\n    status\n  }\n}": typeof types.ChangePasswordDocument,
+    "mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {\n  changePassword(input: $input, accessToken: $accessToken) {\n    status\n    sessionsEnded\n  }\n}": typeof types.ChangePasswordDocument,
     "mutation confirmForgotPassword($input: ConfirmForgotPasswordInput!) {\n  confirmForgotPassword(input: $input) {\n    email\n    status\n  }\n}": typeof types.ConfirmForgotPasswordDocument,
-    "mutation confirmMfa($input: ConfirmMfaInput!) {\n  confirmMfa(input: $input) {\n    userId\n    email\n    mfaStatus\n    tokens {\n      idToken\n      accessToken\n      refreshToken\n      expiresIn\n      tokenType\n    }\n  }\n}": typeof types.ConfirmMfaDocument,
+    "mutation confirmMfa($input: ConfirmMfaInput!) {\n  confirmMfa(input: $input) {\n    userId\n    email\n    mfaStatus\n    tokens {\n      idToken\n      accessToken\n      refreshToken\n      expiresIn\n      tokenType\n    }\n    recoveryCodes\n  }\n}": typeof types.ConfirmMfaDocument,
+    "mutation confirmReplaceAuthenticator($input: ConfirmReplaceAuthenticatorInput!, $accessToken: String) {\n  confirmReplaceAuthenticator(input: $input, accessToken: $accessToken) {\n    mfaStatus\n    status\n  }\n}": typeof types.ConfirmReplaceAuthenticatorDocument,
     "mutation confirmUser($input: ConfirmUserInput!) {\n  confirmUser(input: $input) {\n    userId\n    email\n    status\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": typeof types.ConfirmUserDocument,
     "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    userId\n    email\n    status\n  }\n}": typeof types.CreateUserDocument,
     "mutation deleteMe($accessToken: String) {\n  deleteMe(accessToken: $accessToken) {\n    userId\n    email\n    status\n  }\n}": typeof types.DeleteMeDocument,
@@ -25,16 +26,20 @@ type Documents = {
     "mutation login($input: LoginInput!) {\n  login(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": typeof types.LoginDocument,
     "mutation logout($accessToken: String) {\n  logout(accessToken: $accessToken) {\n    status\n  }\n}": typeof types.LogoutDocument,
     "query me($accessToken: String) {\n  me(accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}": typeof types.MeDocument,
+    "mutation recoverAccount($input: RecoverAccountInput!) {\n  recoverAccount(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": typeof types.RecoverAccountDocument,
     "mutation refreshTokens($input: RefreshTokensInput!) {\n  refreshTokens(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}": typeof types.RefreshTokensDocument,
+    "mutation regenerateRecoveryCodes($accessToken: String) {\n  regenerateRecoveryCodes(accessToken: $accessToken) {\n    recoveryCodes\n  }\n}": typeof types.RegenerateRecoveryCodesDocument,
+    "mutation replaceAuthenticator($accessToken: String) {\n  replaceAuthenticator(accessToken: $accessToken) {\n    session\n    secretCode\n    otpauthUri\n    qrCodeDataUrl\n    qrCodeUrl\n    qrCodeExpiresAt\n  }\n}": typeof types.ReplaceAuthenticatorDocument,
     "mutation resendMfaQrCode($input: ResendMfaQrCodeInput!) {\n  resendMfaQrCode(input: $input) {\n    email\n    status\n  }\n}": typeof types.ResendMfaQrCodeDocument,
     "mutation resendTemporaryPassword($input: ResendTemporaryPasswordInput!) {\n  resendTemporaryPassword(input: $input) {\n    email\n    status\n  }\n}": typeof types.ResendTemporaryPasswordDocument,
     "mutation updateProfile($input: UpdateProfileInput!, $accessToken: String) {\n  updateProfile(input: $input, accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}": typeof types.UpdateProfileDocument,
     "mutation verifyMfa($input: VerifyMfaInput!) {\n  verifyMfa(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}": typeof types.VerifyMfaDocument,
 };
 const documents: Documents = {
-    "mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {\n  changePassword(input: $input, accessToken: $accessToken) {\n    status\n  }\n}": types.ChangePasswordDocument,
+    "mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {\n  changePassword(input: $input, accessToken: $accessToken) {\n    status\n    sessionsEnded\n  }\n}": types.ChangePasswordDocument,
     "mutation confirmForgotPassword($input: ConfirmForgotPasswordInput!) {\n  confirmForgotPassword(input: $input) {\n    email\n    status\n  }\n}": types.ConfirmForgotPasswordDocument,
-    "mutation confirmMfa($input: ConfirmMfaInput!) {\n  confirmMfa(input: $input) {\n    userId\n    email\n    mfaStatus\n    tokens {\n      idToken\n      accessToken\n      refreshToken\n      expiresIn\n      tokenType\n    }\n  }\n}": types.ConfirmMfaDocument,
+    "mutation confirmMfa($input: ConfirmMfaInput!) {\n  confirmMfa(input: $input) {\n    userId\n    email\n    mfaStatus\n    tokens {\n      idToken\n      accessToken\n      refreshToken\n      expiresIn\n      tokenType\n    }\n    recoveryCodes\n  }\n}": types.ConfirmMfaDocument,
+    "mutation confirmReplaceAuthenticator($input: ConfirmReplaceAuthenticatorInput!, $accessToken: String) {\n  confirmReplaceAuthenticator(input: $input, accessToken: $accessToken) {\n    mfaStatus\n    status\n  }\n}": types.ConfirmReplaceAuthenticatorDocument,
     "mutation confirmUser($input: ConfirmUserInput!) {\n  confirmUser(input: $input) {\n    userId\n    email\n    status\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": types.ConfirmUserDocument,
     "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    userId\n    email\n    status\n  }\n}": types.CreateUserDocument,
     "mutation deleteMe($accessToken: String) {\n  deleteMe(accessToken: $accessToken) {\n    userId\n    email\n    status\n  }\n}": types.DeleteMeDocument,
@@ -42,7 +47,10 @@ const documents: Documents = {
     "mutation login($input: LoginInput!) {\n  login(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": types.LoginDocument,
     "mutation logout($accessToken: String) {\n  logout(accessToken: $accessToken) {\n    status\n  }\n}": types.LogoutDocument,
     "query me($accessToken: String) {\n  me(accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}": types.MeDocument,
+    "mutation recoverAccount($input: RecoverAccountInput!) {\n  recoverAccount(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": types.RecoverAccountDocument,
     "mutation refreshTokens($input: RefreshTokensInput!) {\n  refreshTokens(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}": types.RefreshTokensDocument,
+    "mutation regenerateRecoveryCodes($accessToken: String) {\n  regenerateRecoveryCodes(accessToken: $accessToken) {\n    recoveryCodes\n  }\n}": types.RegenerateRecoveryCodesDocument,
+    "mutation replaceAuthenticator($accessToken: String) {\n  replaceAuthenticator(accessToken: $accessToken) {\n    session\n    secretCode\n    otpauthUri\n    qrCodeDataUrl\n    qrCodeUrl\n    qrCodeExpiresAt\n  }\n}": types.ReplaceAuthenticatorDocument,
     "mutation resendMfaQrCode($input: ResendMfaQrCodeInput!) {\n  resendMfaQrCode(input: $input) {\n    email\n    status\n  }\n}": types.ResendMfaQrCodeDocument,
     "mutation resendTemporaryPassword($input: ResendTemporaryPasswordInput!) {\n  resendTemporaryPassword(input: $input) {\n    email\n    status\n  }\n}": types.ResendTemporaryPasswordDocument,
     "mutation updateProfile($input: UpdateProfileInput!, $accessToken: String) {\n  updateProfile(input: $input, accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}": types.UpdateProfileDocument,
@@ -52,7 +60,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {\n  changePassword(input: $input, accessToken: $accessToken) {\n    status\n  }\n}"): typeof import('./graphql').ChangePasswordDocument;
+export function graphql(source: "mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {\n  changePassword(input: $input, accessToken: $accessToken) {\n    status\n    sessionsEnded\n  }\n}"): typeof import('./graphql').ChangePasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -60,7 +68,11 @@ export function graphql(source: "mutation confirmForgotPassword($input: ConfirmF
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation confirmMfa($input: ConfirmMfaInput!) {\n  confirmMfa(input: $input) {\n    userId\n    email\n    mfaStatus\n    tokens {\n      idToken\n      accessToken\n      refreshToken\n      expiresIn\n      tokenType\n    }\n  }\n}"): typeof import('./graphql').ConfirmMfaDocument;
+export function graphql(source: "mutation confirmMfa($input: ConfirmMfaInput!) {\n  confirmMfa(input: $input) {\n    userId\n    email\n    mfaStatus\n    tokens {\n      idToken\n      accessToken\n      refreshToken\n      expiresIn\n      tokenType\n    }\n    recoveryCodes\n  }\n}"): typeof import('./graphql').ConfirmMfaDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation confirmReplaceAuthenticator($input: ConfirmReplaceAuthenticatorInput!, $accessToken: String) {\n  confirmReplaceAuthenticator(input: $input, accessToken: $accessToken) {\n    mfaStatus\n    status\n  }\n}"): typeof import('./graphql').ConfirmReplaceAuthenticatorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -92,7 +104,19 @@ export function graphql(source: "query me($accessToken: String) {\n  me(accessTo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation recoverAccount($input: RecoverAccountInput!) {\n  recoverAccount(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}"): typeof import('./graphql').RecoverAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation refreshTokens($input: RefreshTokensInput!) {\n  refreshTokens(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}"): typeof import('./graphql').RefreshTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation regenerateRecoveryCodes($accessToken: String) {\n  regenerateRecoveryCodes(accessToken: $accessToken) {\n    recoveryCodes\n  }\n}"): typeof import('./graphql').RegenerateRecoveryCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation replaceAuthenticator($accessToken: String) {\n  replaceAuthenticator(accessToken: $accessToken) {\n    session\n    secretCode\n    otpauthUri\n    qrCodeDataUrl\n    qrCodeUrl\n    qrCodeExpiresAt\n  }\n}"): typeof import('./graphql').ReplaceAuthenticatorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,8 +27,17 @@ export type ConfirmMfaInput = {
   email: string;
   /** The 6-digit code the authenticator app shows. */
   otp: string;
-  /** MfaSetup.session from confirmUser or login. */
+  /** MfaSetup.session from confirmUser, login or recoverAccount. */
   session: string;
+};
+
+export type ConfirmReplaceAuthenticatorInput = {
+  /** A name for the authenticator, shown nowhere but Cognito. */
+  deviceName?: string | null | undefined;
+  /** The 6-digit code the new authenticator app shows. */
+  otp: string;
+  /** MfaSetup.session from replaceAuthenticator: the archived QR code follows the new authenticator. */
+  session?: string | null | undefined;
 };
 
 export type ConfirmUserInput = {
@@ -66,12 +75,20 @@ export type PasswordStatus =
   | 'PASSWORD_CHANGED'
   | 'PASSWORD_FORGOT_CONFIRMATION_SENT';
 
+export type RecoverAccountInput = {
+  email: string;
+  password: string;
+  /** One of the recovery codes from confirmMfa or regenerateRecoveryCodes, for example 7kq2m-x9d4h. */
+  recoveryCode: string;
+};
+
 export type RefreshTokensInput = {
   refreshToken: string;
 };
 
 export type ResendMfaQrCodeInput = {
   email: string;
+  password: string;
 };
 
 export type ResendTemporaryPasswordInput = {
@@ -110,7 +127,7 @@ export type ChangePasswordMutationVariables = Exact<{
 }>;
 
 
-export type ChangePasswordMutation = { changePassword: { status: PasswordStatus } };
+export type ChangePasswordMutation = { changePassword: { status: PasswordStatus, sessionsEnded: boolean } };
 
 export type ConfirmForgotPasswordMutationVariables = Exact<{
   input: ConfirmForgotPasswordInput;
@@ -124,7 +141,15 @@ export type ConfirmMfaMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmMfaMutation = { confirmMfa: { userId: string, email: string, mfaStatus: MfaStatus, tokens: { idToken: string, accessToken: string, refreshToken: string, expiresIn: number, tokenType: string } } };
+export type ConfirmMfaMutation = { confirmMfa: { userId: string, email: string, mfaStatus: MfaStatus, recoveryCodes: Array<string> | null, tokens: { idToken: string, accessToken: string, refreshToken: string, expiresIn: number, tokenType: string } } };
+
+export type ConfirmReplaceAuthenticatorMutationVariables = Exact<{
+  input: ConfirmReplaceAuthenticatorInput;
+  accessToken?: string | null | undefined;
+}>;
+
+
+export type ConfirmReplaceAuthenticatorMutation = { confirmReplaceAuthenticator: { mfaStatus: MfaStatus, status: SessionStatus } };
 
 export type ConfirmUserMutationVariables = Exact<{
   input: ConfirmUserInput;
@@ -175,12 +200,33 @@ export type MeQueryVariables = Exact<{
 
 export type MeQuery = { me: { userId: string, email: string, emailVerified: boolean, fullName: string | null, givenName: string | null, familyName: string | null, phoneNumber: string | null, groups: Array<string>, mfaEnabled: boolean } };
 
+export type RecoverAccountMutationVariables = Exact<{
+  input: RecoverAccountInput;
+}>;
+
+
+export type RecoverAccountMutation = { recoverAccount: { email: string, verificationType: VerificationType, verificationSession: string, mfaSetup: { session: string, secretCode: string, otpauthUri: string, qrCodeDataUrl: string, qrCodeUrl: string | null, qrCodeExpiresAt: string | null } | null } };
+
 export type RefreshTokensMutationVariables = Exact<{
   input: RefreshTokensInput;
 }>;
 
 
 export type RefreshTokensMutation = { refreshTokens: { idToken: string, accessToken: string, refreshToken: string, expiresIn: number, tokenType: string } };
+
+export type RegenerateRecoveryCodesMutationVariables = Exact<{
+  accessToken?: string | null | undefined;
+}>;
+
+
+export type RegenerateRecoveryCodesMutation = { regenerateRecoveryCodes: { recoveryCodes: Array<string> } };
+
+export type ReplaceAuthenticatorMutationVariables = Exact<{
+  accessToken?: string | null | undefined;
+}>;
+
+
+export type ReplaceAuthenticatorMutation = { replaceAuthenticator: { session: string, secretCode: string, otpauthUri: string, qrCodeDataUrl: string, qrCodeUrl: string | null, qrCodeExpiresAt: string | null } };
 
 export type ResendMfaQrCodeMutationVariables = Exact<{
   input: ResendMfaQrCodeInput;
@@ -234,6 +280,7 @@ export const ChangePasswordDocument = new TypedDocumentString(`
     mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {
   changePassword(input: $input, accessToken: $accessToken) {
     status
+    sessionsEnded
   }
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
@@ -258,9 +305,18 @@ export const ConfirmMfaDocument = new TypedDocumentString(`
       expiresIn
       tokenType
     }
+    recoveryCodes
   }
 }
     `) as unknown as TypedDocumentString<ConfirmMfaMutation, ConfirmMfaMutationVariables>;
+export const ConfirmReplaceAuthenticatorDocument = new TypedDocumentString(`
+    mutation confirmReplaceAuthenticator($input: ConfirmReplaceAuthenticatorInput!, $accessToken: String) {
+  confirmReplaceAuthenticator(input: $input, accessToken: $accessToken) {
+    mfaStatus
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmReplaceAuthenticatorMutation, ConfirmReplaceAuthenticatorMutationVariables>;
 export const ConfirmUserDocument = new TypedDocumentString(`
     mutation confirmUser($input: ConfirmUserInput!) {
   confirmUser(input: $input) {
@@ -344,6 +400,23 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const RecoverAccountDocument = new TypedDocumentString(`
+    mutation recoverAccount($input: RecoverAccountInput!) {
+  recoverAccount(input: $input) {
+    email
+    verificationType
+    verificationSession
+    mfaSetup {
+      session
+      secretCode
+      otpauthUri
+      qrCodeDataUrl
+      qrCodeUrl
+      qrCodeExpiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecoverAccountMutation, RecoverAccountMutationVariables>;
 export const RefreshTokensDocument = new TypedDocumentString(`
     mutation refreshTokens($input: RefreshTokensInput!) {
   refreshTokens(input: $input) {
@@ -355,6 +428,25 @@ export const RefreshTokensDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RefreshTokensMutation, RefreshTokensMutationVariables>;
+export const RegenerateRecoveryCodesDocument = new TypedDocumentString(`
+    mutation regenerateRecoveryCodes($accessToken: String) {
+  regenerateRecoveryCodes(accessToken: $accessToken) {
+    recoveryCodes
+  }
+}
+    `) as unknown as TypedDocumentString<RegenerateRecoveryCodesMutation, RegenerateRecoveryCodesMutationVariables>;
+export const ReplaceAuthenticatorDocument = new TypedDocumentString(`
+    mutation replaceAuthenticator($accessToken: String) {
+  replaceAuthenticator(accessToken: $accessToken) {
+    session
+    secretCode
+    otpauthUri
+    qrCodeDataUrl
+    qrCodeUrl
+    qrCodeExpiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReplaceAuthenticatorMutation, ReplaceAuthenticatorMutationVariables>;
 export const ResendMfaQrCodeDocument = new TypedDocumentString(`
     mutation resendMfaQrCode($input: ResendMfaQrCodeInput!) {
   resendMfaQrCode(input: $input) {

@@ -24,6 +24,10 @@ export const config = {
   sesFrom: () => optional('SES_FROM_ADDRESS'),
   sesReplyTo: () => optional('SES_REPLY_TO_ADDRESS'),
   sesIdentityArn: () => optional('SES_IDENTITY_ARN'),
+  /** replaceAuthenticator, regenerateRecoveryCodes and deleteMe need a sign-in this recent. */
+  reauthenticateWithinMinutes: () => Number(optional('REAUTHENTICATE_WITHIN_MINUTES') ?? 10),
+  /** resendMfaQrCode is refused this long after a password reset by e-mailed code. */
+  qrResendHoldHours: () => Number(optional('QR_RESEND_HOLD_HOURS') ?? 72),
   /** Endpoint overrides, used by the offline stack. */
   endpoint: (service: 'COGNITO' | 'S3' | 'SES') => optional(`${service}_ENDPOINT`),
 };

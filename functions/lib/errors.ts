@@ -12,6 +12,7 @@ export const ERROR_TYPES = [
   'UserAlreadyExists',
   'TooManyRequests',
   'PasswordResetRequired',
+  'ReauthenticationRequired',
   'FeatureDisabled',
   'ServiceUnavailable',
   'InternalError',

@@ -87,6 +87,8 @@ export function mfaQrCodeMail(args: { product: string; url: string; expiresAt: s
   const minutes = args.validMinutes === 1 ? '1 minute' : `${args.validMinutes} minutes`;
   const validity = args.validMinutes >= 1 ? `The link works for ${minutes}, ${until}.` : `The link works ${until}.`;
   const advice = 'Open it, then scan the QR code with your authenticator app. Do not forward this e-mail.';
+  const notYou =
+    'If you did not ask for this, someone knows your password: reset it now, then sign in and replace your authenticator and recovery codes.';
   return {
     subject: `Your ${args.product} authenticator QR code`,
     html: layout(
@@ -95,7 +97,8 @@ export function mfaQrCodeMail(args: { product: string; url: string; expiresAt: s
       paragraph('You asked for the QR code that sets up your authenticator app again.') +
         button(args.url, 'Show my QR code') +
         paragraph(validity) +
-        paragraph(advice),
+        paragraph(advice) +
+        paragraph(notYou),
     ),
     text: [
       `${args.product}: your authenticator QR code`,
@@ -106,7 +109,7 @@ export function mfaQrCodeMail(args: { product: string; url: string; expiresAt: s
       validity,
       advice,
       '',
-      'If you did not expect this e-mail, you can ignore it.',
+      notYou,
     ].join('\n'),
   };
 }

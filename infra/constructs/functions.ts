@@ -109,6 +109,8 @@ export function sharedEnvironment(config: Environment, mfaBucketName?: string): 
   return {
     ...(mfaBucketName ? { MFA_BUCKET: mfaBucketName } : {}),
     MFA_ISSUER: config.mfa.issuer,
+    QR_RESEND_HOLD_HOURS: String(config.mfa.qrResendHoldHours),
+    REAUTHENTICATE_WITHIN_MINUTES: String(config.security.reauthenticateWithinMinutes),
     ...(config.email
       ? {
           SES_FROM_ADDRESS: config.email.fromAddress,

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -5,7 +6,10 @@ import type { Environment } from '../config';
 import { acknowledge } from './acknowledge';
 import { removalPolicyOf } from './retention';
 
-/** The archived QR codes: `qrObjectKey` in functions/lib/mfa.ts writes `mfa-qr/<user id>.png`. */
+/**
+ * The archived QR codes: `qrObjectKey` in functions/lib/mfa.ts writes `mfa-qr/<user id>.png`,
+ * `pendingQrObjectKey` the not yet verified ones under `mfa-qr/pending/`.
+ */
 export const QR_OBJECTS = 'mfa-qr/*';
 
 /**
@@ -36,6 +40,8 @@ export class MfaArchive extends Construct {
       minimumTLSVersion: 1.2,
       // A new enrolment replaces the user's code and deleteMe removes it: no old versions may linger.
       versioned: false,
+      // Enrolments never finished leave their QR code under pending/: gone after a day, the shortest S3 allows.
+      lifecycleRules: [{ id: 'abandoned-enrolments', prefix: 'mfa-qr/pending/', expiration: Duration.days(1) }],
       removalPolicy,
       autoDeleteObjects: config.removalPolicy === 'destroy',
     });

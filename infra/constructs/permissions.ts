@@ -22,6 +22,9 @@ type Target = 'userPool' | 'qrCodes' | 'qrBucket' | 'sesIdentity';
 const GRANTS: Readonly<Record<IamAction, { target: Target; kms?: string }>> = {
   'cognito-idp:AdminCreateUser': { target: 'userPool' },
   'cognito-idp:AdminGetUser': { target: 'userPool' },
+  'cognito-idp:AdminUpdateUserAttributes': { target: 'userPool' },
+  'cognito-idp:AdminDeleteSoftwareToken': { target: 'userPool' },
+  'cognito-idp:AdminUserGlobalSignOut': { target: 'userPool' },
   's3:PutObject': { target: 'qrCodes', kms: 'kms:GenerateDataKey' },
   's3:GetObject': { target: 'qrCodes', kms: 'kms:Decrypt' },
   's3:DeleteObject': { target: 'qrCodes' },

@@ -5,6 +5,7 @@ import { totp, type Otp } from './otp';
 import type { SigningKey } from './state';
 import { StateStore } from './store';
 import { TokenService } from './tokens';
+import type { Triggers } from './triggers';
 
 /** The services every action uses, passed in so each action can be run alone with a fake clock. */
 export interface CognitoContext {
@@ -16,6 +17,12 @@ export interface CognitoContext {
   readonly messages: Messages;
   /** Region new pool ids start with: the one the request was signed for. */
   readonly region: string;
+  readonly triggers?: Triggers;
+  /**
+   * Set by the server for each call: queues work to run once the call's changes are saved and
+   * before it is answered (a trigger that calls the pool back must not wait behind its own call).
+   */
+  readonly afterCall?: (work: () => Promise<void>) => void;
 }
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -30,6 +37,7 @@ export function createContext(args: {
   region?: string;
   /** Makes each new pool's key pair; defaults to a new RSA key. */
   newSigningKey?: () => Promise<SigningKey>;
+  triggers?: Triggers;
 }): CognitoContext {
   const store = args.store ?? StateStore.memory();
   const clock = args.clock ?? systemClock;
@@ -42,5 +50,6 @@ export function createContext(args: {
     tokens: new TokenService({ store, clock, keys, issuerBase: args.issuerBase }),
     messages: new Messages(args.deliver),
     region: args.region ?? DEFAULT_REGION,
+    triggers: args.triggers,
   };
 }

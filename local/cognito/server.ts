@@ -8,6 +8,7 @@ import { parseJson, readBody, sendError, sendJson, signedRegion } from './http';
 import { jwks } from './keys';
 import type { Deliver } from './messages';
 import { StateStore } from './store';
+import type { Triggers } from './triggers';
 
 export type { Clock } from './clock';
 export type { CognitoMessage } from './messages';
@@ -23,6 +24,8 @@ export interface CognitoEmulatorOptions {
   clock?: Clock;
   /** Called to deliver invitation, reset and verification e-mails; without it none are sent. */
   deliver?: Deliver;
+  /** Lambda triggers, run in process. */
+  triggers?: Triggers;
 }
 
 export interface CognitoEmulator {
@@ -58,14 +61,16 @@ export async function startCognitoEmulator(opts: CognitoEmulatorOptions): Promis
     if (!action) throw errors.unknownOperation(target);
     const input = parseJson(await readBody(req));
     const region = signedRegion(req) ?? DEFAULT_REGION;
+    const afterwards: Array<() => Promise<void>> = [];
     const output = await serially(async () => {
       try {
-        return await action({ ...ctx, region }, input as never);
+        return await action({ ...ctx, region, afterCall: (work) => afterwards.push(work) }, input as never);
       } finally {
         // Failures change state too (lockouts, spent sessions), so every call is saved.
         await store.flush();
       }
     });
+    for (const work of afterwards) await work();
     sendJson(res, 200, output);
   }
 
@@ -103,7 +108,7 @@ export async function startCognitoEmulator(opts: CognitoEmulatorOptions): Promis
   const server = createServer((req, res) => void handle(req, res));
   const port = await listen(server, opts.port, host);
   const url = httpUrl(host, port);
-  context = createContext({ issuerBase: url, store, clock: opts.clock, deliver: opts.deliver });
+  context = createContext({ issuerBase: url, store, clock: opts.clock, deliver: opts.deliver, triggers: opts.triggers });
   let closing: Promise<void> | undefined;
   return {
     url,

@@ -238,6 +238,8 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
         ...(isTrigger ? {} : { USER_POOL_ID: { Ref: poolId() }, USER_POOL_CLIENT_ID: { Ref: logicalId(s.stack.users.client) } }),
         MFA_BUCKET: { Ref: bucketId() },
         MFA_ISSUER: s.config.mfa.issuer,
+        QR_RESEND_HOLD_HOURS: String(s.config.mfa.qrResendHoldHours),
+        REAUTHENTICATE_WITHIN_MINUTES: String(s.config.security.reauthenticateWithinMinutes),
         ...(email ? { SES_FROM_ADDRESS: email.fromAddress, SES_IDENTITY_ARN: email.sesIdentityArn } : {}),
         ...(email?.replyToAddress ? { SES_REPLY_TO_ADDRESS: email.replyToAddress } : {}),
         POWERTOOLS_SERVICE_NAME: s.config.api.name,

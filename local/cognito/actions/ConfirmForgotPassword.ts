@@ -6,6 +6,7 @@ import { recordSuccess } from '../lockout';
 import { checkPassword, hashPassword } from '../passwords';
 import { poolPolicy } from '../pools';
 import { checkResetCode } from '../resetCodes';
+import { runPostConfirmation } from '../triggers';
 import { findUser, touch } from '../users';
 import { required } from '../validate';
 
@@ -28,5 +29,6 @@ export async function ConfirmForgotPassword(
   user.status = 'CONFIRMED';
   recordSuccess(user);
   touch(user, ctx.clock.now());
+  await runPostConfirmation(ctx, { pool, user, clientId: client.id, triggerSource: 'PostConfirmation_ConfirmForgotPassword' });
   return {};
 }

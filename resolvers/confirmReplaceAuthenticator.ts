@@ -1,0 +1,2 @@
+// confirmReplaceAuthenticator: invokes functions/confirmReplaceAuthenticator.ts (see operations.ts).
+export { request, response } from './lib/lambda';

@@ -1,0 +1,2 @@
+// regenerateRecoveryCodes: invokes functions/regenerateRecoveryCodes.ts (see operations.ts).
+export { request, response } from './lib/lambda';
