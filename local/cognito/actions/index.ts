@@ -2,6 +2,7 @@ import type { CognitoContext } from '../context';
 import { AddCustomAttributes } from './AddCustomAttributes';
 import { AdminAddUserToGroup } from './AdminAddUserToGroup';
 import { AdminCreateUser } from './AdminCreateUser';
+import { AdminDeleteSoftwareToken } from './AdminDeleteSoftwareToken';
 import { AdminDeleteUser } from './AdminDeleteUser';
 import { AdminDeleteUserAttributes } from './AdminDeleteUserAttributes';
 import { AdminDisableUser } from './AdminDisableUser';
@@ -47,6 +48,7 @@ export const actions: Readonly<Record<string, Action>> = {
   AddCustomAttributes,
   AdminAddUserToGroup,
   AdminCreateUser,
+  AdminDeleteSoftwareToken,
   AdminDeleteUser,
   AdminDeleteUserAttributes,
   AdminDisableUser,
