@@ -41,7 +41,13 @@ export class TokenService {
     return `${this.deps.issuerBase}/${poolId}`;
   }
 
-  /** A completed sign-in: id, access and refresh token, all sharing one new `origin_jti`. */
+  /**
+   * A completed sign-in: id, access and refresh token, all sharing one new `origin_jti`. Its
+   * `auth_time` is now, when the last factor (the TOTP code) was accepted; refreshes keep it, as
+   * OpenID Connect requires, so it always tells when the user last proved password and MFA.
+   * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html
+   * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
+   */
   async signIn(pool: PoolRecord, client: ClientRecord, user: UserRecord): Promise<AuthenticationResultType> {
     const now = this.deps.clock.now().getTime();
     this.prune(now);
