@@ -39,7 +39,10 @@ type Method<F extends OperationField> = keyof VariablesFor<F> extends never
 
 export type AuthClient = { [F in OperationField]: Method<F> } & { session: Session };
 
-type SessionEffects = { [F in OperationField]?: (data: DataOf<F>, session: Session) => Promise<void> };
+/** What an effect may do besides changing the session: call another operation with the same token. */
+type Follow = (field: 'logout') => Promise<unknown>;
+
+type SessionEffects = { [F in OperationField]?: (data: DataOf<F>, session: Session, follow: Follow) => Promise<void> };
 
 /** How an operation's success changes the session. */
 const SESSION_EFFECTS: SessionEffects = {
@@ -48,6 +51,13 @@ const SESSION_EFFECTS: SessionEffects = {
   refreshTokens: (tokens, session) => session.store(tokens),
   logout: (_, session) => session.clear(),
   deleteMe: (_, session) => session.clear(),
+  // A password change ends every session, this one too; if that failed server-side, logout ends them.
+  changePassword: async (result, session, follow) => {
+    if (!result.sessionsEnded) await follow('logout').catch(() => undefined);
+    await session.clear();
+  },
+  // A new authenticator ends every session: the next sign-in uses it.
+  confirmReplaceAuthenticator: (_, session) => session.clear(),
 };
 
 async function readBody(response: Response): Promise<GraphQLResponseBody | undefined> {
@@ -86,8 +96,8 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   async function call(op: Operation & { field: OperationField }, variables: object = {}): Promise<unknown> {
     const accessToken = op.token ? await session.accessToken() : undefined;
     const data = await request(op.field, variables, accessToken);
-    const effect = SESSION_EFFECTS[op.field] as ((data: unknown, session: Session) => Promise<void>) | undefined;
-    await effect?.(data, session);
+    const effect = SESSION_EFFECTS[op.field] as ((data: unknown, session: Session, follow: Follow) => Promise<void>) | undefined;
+    await effect?.(data, session, (field) => request(field, {}, accessToken));
     return data;
   }
 

@@ -6,7 +6,7 @@ import { operations, type OperationField } from '../../operations';
 import { API_KEY, fakeApi, tokens, URL_ } from './fakeApi';
 
 /** Fits every result shape the session reads: AuthTokens itself, or a result with `tokens`. */
-const ANY_RESULT = { ...tokens('1'), tokens: tokens('1') };
+const ANY_RESULT = { ...tokens('1'), tokens: tokens('1'), sessionsEnded: true };
 const USER = { userId: 'u-1', email: 'a@example.com', emailVerified: true, fullName: 'A', givenName: null, familyName: null, phoneNumber: null, groups: [], mfaEnabled: true };
 
 async function signedIn(answers: Parameters<typeof fakeApi>[0]) {
@@ -51,7 +51,9 @@ describe('access token', () => {
   it('is sent as a Bearer token on every token operation, and on no other', async () => {
     const answers = Object.fromEntries(operations.map((op) => [op.field, { body: { data: { [op.field]: ANY_RESULT } } }]));
     const { client, sent } = await signedIn(answers);
-    for (const op of operations.filter((o) => !['logout', 'deleteMe'].includes(o.field))) {
+    // These end the session, so they go last in their own tests.
+    const ending = ['logout', 'deleteMe', 'changePassword', 'confirmReplaceAuthenticator'];
+    for (const op of operations.filter((o) => !ending.includes(o.field))) {
       await (client[op.field] as (v: object) => Promise<unknown>)({});
       expect(sent.at(-1)!.headers.authorization, op.field).toBe(op.token ? 'Bearer access-1' : undefined);
     }
@@ -81,6 +83,32 @@ describe('session effects', () => {
   it.each(['logout', 'deleteMe'] as const)('%s clears the tokens', async (field) => {
     const { client } = await signedIn({ [field]: { body: { data: { [field]: { status: 'LOGGED_OUT' } } } } });
     await client[field]();
+    expect(await client.session.tokens()).toBeUndefined();
+  });
+
+  it('changePassword clears the tokens; the server ended every session', async () => {
+    const { client, sent } = await signedIn({ changePassword: { body: { data: { changePassword: { status: 'PASSWORD_CHANGED', sessionsEnded: true } } } } });
+    await client.changePassword({ input: { oldPassword: 'a', newPassword: 'b' } });
+    expect(await client.session.tokens()).toBeUndefined();
+    expect(sent.map((r) => r.operationName)).toEqual(['verifyMfa', 'changePassword']);
+  });
+
+  it('changePassword whose sessions could not be ended calls logout with the same token, then clears', async () => {
+    const { client, sent } = await signedIn({
+      changePassword: { body: { data: { changePassword: { status: 'PASSWORD_CHANGED', sessionsEnded: false } } } },
+      logout: { body: { data: { logout: { status: 'LOGGED_OUT' } } } },
+    });
+    await client.changePassword({ input: { oldPassword: 'a', newPassword: 'b' } });
+    expect(sent.map((r) => r.operationName)).toEqual(['verifyMfa', 'changePassword', 'logout']);
+    expect(sent.at(-1)!.headers.authorization).toBe('Bearer access-1');
+    expect(await client.session.tokens()).toBeUndefined();
+  });
+
+  it('confirmReplaceAuthenticator clears the tokens: the next sign-in uses the new authenticator', async () => {
+    const { client } = await signedIn({
+      confirmReplaceAuthenticator: { body: { data: { confirmReplaceAuthenticator: { mfaStatus: 'CONFIRMED', status: 'LOGGED_OUT' } } } },
+    });
+    await client.confirmReplaceAuthenticator({ input: { otp: '123456' } });
     expect(await client.session.tokens()).toBeUndefined();
   });
 

@@ -325,7 +325,7 @@ describe('the QR archive', () => {
     const temporaryPassword = temporaryPasswordOf(await f.inbox.next(email, SUBJECTS.invitation));
     await f.data('confirmUser', Q.confirmUser, { input: { email, temporaryPassword, newPassword: PASSWORD } });
     const [a, b] = await Promise.all([f.login(email, PASSWORD), f.login(email, PASSWORD)]);
-    const attempts = [];
+    const attempts: Array<{ errors?: unknown[] }> = [];
     for (const step of [a!, b!]) {
       attempts.push(await f.call(Q.confirmMfa, { input: { email, session: step.mfaSetup!.session, otp: await f.nextOtp(step.mfaSetup!.secretCode) } }));
     }
