@@ -38,6 +38,8 @@ export interface PoolRecord {
   groups: Record<string, GroupRecord>;
   /** Failed sign-ins under names no user has, by SHA-256 of the lower-cased name. */
   unknownSignIns?: Record<string, FailedSignIns>;
+  /** Reset-code attempts under names no user has, by hash of the lower-cased name. */
+  unknownResets?: Record<string, number[]>;
 }
 
 export interface SigningKey {
@@ -67,8 +69,12 @@ export interface UserRecord {
   /** When the current temporary password was issued (FORCE_CHANGE_PASSWORD only). */
   temporaryPasswordIssuedAt?: number;
   failures: FailedSignIns;
+  /** Wrong MFA codes, counted toward their own lockout (absent when there are none). */
+  mfaFailures?: FailedSignIns;
   totp: TotpState;
   resetCode?: ResetCode;
+  /** When the user last asked for or entered a reset code (epoch ms, the last hour only). */
+  resetAttempts?: number[];
   groups: string[];
 }
 
@@ -93,7 +99,6 @@ export interface TotpState {
 export interface ResetCode {
   hash: string;
   expiresAt: number;
-  wrongAttempts: number;
 }
 
 export interface GroupRecord {
