@@ -1,6 +1,6 @@
 import { MINUTE, SECOND } from './clock';
 import { errors, type CognitoError } from './errors';
-import { sha256 } from './ids';
+import { keyedHash } from './keyedHash';
 import type { FailedSignIns, PoolRecord, UserRecord } from './state';
 
 /** Anything whose wrong passwords are counted: a user, or a name no user has. */
@@ -70,7 +70,7 @@ export function recordMfaSuccess(user: UserRecord): void {
 
 /**
  * Where a client hides whether users exist, names no user has are locked out like real users,
- * or the lockout itself would tell them apart. Counted by hash of the lower-cased name, so the
+ * or the lockout itself would tell them apart. Counted by keyed hash of the lower-cased name, so the
  * state file holds no guessed e-mail addresses; forgotten once quiet for 15 minutes.
  */
 export function unknownUserCounter(pool: PoolRecord, name: string, now: Date): Counted {
@@ -78,5 +78,5 @@ export function unknownUserCounter(pool: PoolRecord, name: string, now: Date): C
   for (const [key, failures] of Object.entries(counters)) {
     if ((failures.lastFailureAt ?? 0) + FAILURES_FORGOTTEN_AFTER_MS < now.getTime()) delete counters[key];
   }
-  return { failures: (counters[sha256(name.toLowerCase())] ??= { count: 0 }) };
+  return { failures: (counters[keyedHash(pool, 'name', name.toLowerCase())] ??= { count: 0 }) };
 }

@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { HOUR } from './clock';
 import type { CognitoContext } from './context';
 import { errors } from './errors';
-import { digits, sha256 } from './ids';
+import { digits } from './ids';
+import { keyedHash } from './keyedHash';
 import { signInName } from './users';
 import type { PoolRecord, UserRecord } from './state';
 
@@ -21,7 +22,7 @@ export const RESET_CODE_VALIDITY_MS = HOUR;
 export const RESET_ATTEMPTS_PER_HOUR = 5;
 const RESET_ATTEMPT_WINDOW_MS = HOUR;
 
-const hashCode = (pool: PoolRecord, user: UserRecord, code: string) => sha256(`${pool.id}:${user.username}:${code}`);
+const hashCode = (pool: PoolRecord, user: UserRecord, code: string) => keyedHash(pool, 'reset', user.username, code);
 
 /** Whether a password reset code can reach the user: Cognito needs a verified e-mail. */
 export function verifiedEmail(user: UserRecord): string | undefined {
@@ -49,7 +50,7 @@ export function spendResetAttempt(pool: PoolRecord, user: UserRecord | undefined
   for (const [key, attempts] of Object.entries(unknown)) {
     if (attempts.every((at) => at <= now.getTime() - RESET_ATTEMPT_WINDOW_MS)) delete unknown[key];
   }
-  const key = sha256(name.toLowerCase());
+  const key = keyedHash(pool, 'name', name.toLowerCase());
   unknown[key] = spend(unknown[key] ?? [], now);
 }
 

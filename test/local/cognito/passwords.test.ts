@@ -1,9 +1,11 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AdminResetUserPassword } from '../../../local/cognito/actions/AdminResetUserPassword';
 import { ChangePassword } from '../../../local/cognito/actions/ChangePassword';
 import { ConfirmForgotPassword } from '../../../local/cognito/actions/ConfirmForgotPassword';
 import { ForgotPassword } from '../../../local/cognito/actions/ForgotPassword';
 import { HOUR, SECOND } from '../../../local/cognito/clock';
+import { keyedHash } from '../../../local/cognito/keyedHash';
 import { checkPassword, effectivePolicy, generateTemporaryPassword } from '../../../local/cognito/passwords';
 import { RESET_ATTEMPTS_PER_HOUR } from '../../../local/cognito/resetCodes';
 import { enrolledUser, expectFailure, failure, invite, NEW_PASSWORD, PASSWORD, signIn, world, type World } from './fixtures';
@@ -116,6 +118,28 @@ describe('ConfirmForgotPassword', () => {
     await forgot(w, 'ada@example.com');
     await confirm(w, 'ada@example.com', lastCode(w));
     expect((await signIn(w, 'ada@example.com', NEW_PASSWORD)).ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+  });
+});
+
+describe('reset codes at rest', () => {
+  it('are kept only as an HMAC under the pool’s own random key', async () => {
+    const w = await world();
+    const { username } = await enrolledUser(w);
+    await forgot(w, 'ada@example.com');
+    const code = lastCode(w);
+    const pool = w.ctx.store.state.pools[w.poolId]!;
+    expect(Buffer.from(pool.hashKey!, 'base64')).toHaveLength(32);
+    const stored = pool.users[username]!.resetCode!.hash;
+    expect(stored).toBe(keyedHash(pool, 'reset', username, code));
+    const text = JSON.stringify(w.ctx.store.state);
+    expect(text).not.toContain(createHash('sha256').update(code).digest('hex'));
+    expect(text).not.toContain(createHash('sha256').update(`${w.poolId}:${username}:${code}`).digest('hex'));
+    // Another pool's key gives another hash for the same code.
+    const other = await world();
+    expect(other.ctx.store.state.pools[other.poolId]!.hashKey).not.toBe(pool.hashKey);
+    // Without the key the stored hash matches nothing: a new key makes the right code wrong.
+    pool.hashKey = randomBytes(32).toString('base64');
+    await expectFailure(confirm(w, 'ada@example.com', code), 'CodeMismatchException');
   });
 });
 
