@@ -220,7 +220,9 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
       }),
     );
 
-    const graphql = await part('graphql', () => startAppSyncRuntime({ port: ports.graphql, host: LOOPBACK, apiKey }));
+    const { resolverCountLimit, queryDepthLimit, introspection } = env.api;
+    const limits = { resolverCountLimit, queryDepthLimit, introspection };
+    const graphql = await part('graphql', () => startAppSyncRuntime({ port: ports.graphql, host: LOOPBACK, apiKey, limits }));
     progress(`GraphQL        ${graphql.url}`);
 
     const info: StackInfo = {
