@@ -5,6 +5,7 @@ import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aw
 import { Construct } from 'constructs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../../lambdaLimits';
 import type { IamAction } from '../../operations';
 import { EnvironmentError, type Environment } from '../config';
 import { acknowledge, arnInFinding } from './acknowledge';
@@ -77,8 +78,8 @@ export class GatewayFunction extends Construct {
       description: `Auth gateway: ${props.name}`,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: 256,
-      timeout: Duration.seconds(10),
+      memorySize: FUNCTION_MEMORY_MB,
+      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS),
       role: this.role,
       logGroup,
       tracing: Tracing.ACTIVE,

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../../lambdaLimits';
 
 /**
  * Invokes `functions/<field>.ts` in this process the way AppSync invokes the deployed Lambda
@@ -7,8 +8,8 @@ import type { Context } from 'aws-lambda';
  * and a handler that throws or runs out of time becomes `ctx.error` of type Lambda:Unhandled.
  */
 
-/** Past this the invocation is abandoned, as Lambda would end it. */
-export const FUNCTION_TIMEOUT_MS = 30_000;
+/** Past this the invocation is abandoned, as Lambda ends it: the deployed function's own timeout. */
+export const FUNCTION_TIMEOUT_MS = FUNCTION_TIMEOUT_SECONDS * 1000;
 
 type Handler = (event: unknown, context: Context) => unknown;
 
@@ -37,7 +38,7 @@ function lambdaContext(field: string, deadline: number): Context {
     functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:${region}:000000000000:function:${functionName}`,
-    memoryLimitInMB: '512',
+    memoryLimitInMB: String(FUNCTION_MEMORY_MB),
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: `${day}/[$LATEST]${randomBytes(16).toString('hex')}`,
@@ -72,3 +73,4 @@ export async function invokeFunction(field: string, payload: unknown, timeoutMs 
     limit.cancel();
   }
 }
+
