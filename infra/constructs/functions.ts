@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../../lambdaLimits';
-import type { IamAction } from '../../operations';
+import { invocationOf, type IamAction } from '../../operations';
 import { EnvironmentError, type Environment } from '../config';
 import { acknowledge, arnInFinding } from './acknowledge';
 import { QR_OBJECTS } from './mfaArchive';
@@ -80,6 +80,8 @@ export class GatewayFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: FUNCTION_MEMORY_MB,
       timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS),
+      // Queued functions are not retried: the caller already has its answer, and a retry could e-mail twice.
+      retryAttempts: invocationOf(props.name) === 'Event' ? 0 : undefined,
       role: this.role,
       logGroup,
       tracing: Tracing.ACTIVE,

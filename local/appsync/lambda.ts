@@ -74,3 +74,27 @@ export async function invokeFunction(field: string, payload: unknown, timeoutMs 
   }
 }
 
+/** Asynchronous invocations still running, so a test or a clean stop can wait for them. */
+const running = new Set<Promise<void>>();
+
+/**
+ * An `Event` invocation: started after the current request has been answered, never awaited by it.
+ * As with Lambda's asynchronous invocation, what the function returns goes nowhere; a failure it
+ * reports is logged by type only (the function has logged its own details).
+ */
+export function invokeAsync(field: string, payload: unknown, timeoutMs = FUNCTION_TIMEOUT_MS): void {
+  const done = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => invokeFunction(field, payload, timeoutMs))
+    .then(({ result }) => {
+      const errorType = (result as { error?: { errorType?: unknown } } | null)?.error?.errorType;
+      if (typeof errorType === 'string') console.error(`functions/${field}.ts (asynchronous) answered ${errorType}.`);
+    })
+    .catch((err: unknown) => console.error(`functions/${field}.ts (asynchronous) failed: ${(err as Error)?.name ?? 'Error'}`))
+    .finally(() => running.delete(done));
+  running.add(done);
+}
+
+/** Resolves once every asynchronous invocation started so far, and any they started, has finished. */
+export async function asyncInvocationsSettled(): Promise<void> {
+  while (running.size > 0) await Promise.all([...running]);
+}
