@@ -114,7 +114,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, served: Served)
     send(res, 200, asset.body, asset.contentType, { 'cache-control': 'no-cache' });
     return;
   }
-  sendJson(res, 404, { errors: [{ errorType: 'NotFoundException', message: `Nothing is served at ${req.method} ${path}.` }] });
+  // The request's own path is not echoed: an answer never reflects what the caller sent.
+  sendJson(res, 404, { errors: [{ errorType: 'NotFoundException', message: `Nothing is served here: POST ${GRAPHQL_PATH} for GraphQL, GET / for GraphiQL.` }] });
 }
 
 export async function startAppSyncRuntime(opts: AppSyncRuntimeOptions): Promise<AppSyncRuntime> {
