@@ -28,7 +28,17 @@ export interface Operation {
   readonly calls: readonly string[];
   /** Exactly the IAM actions the function's role gets, each on exactly its own resource. */
   readonly iam: readonly IamAction[];
+  /**
+   * How the resolver invokes the function; RequestResponse when left out. `Event`: asynchronously
+   * (https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-lambda-js.html,
+   * "Invocation type"): the resolver answers a fixed result at once and the function's outcome
+   * never reaches the caller, so neither the answer nor its timing can tell whether the address
+   * has an account.
+   */
+  readonly invocation?: Invocation;
 }
+
+export type Invocation = 'RequestResponse' | 'Event';
 
 export const operations = [
   {
@@ -37,6 +47,7 @@ export const operations = [
     token: false,
     calls: ['AdminCreateUser'],
     iam: ['cognito-idp:AdminCreateUser'],
+    invocation: 'Event',
   },
   {
     field: 'confirmUser',
@@ -88,6 +99,7 @@ export const operations = [
     token: false,
     calls: ['ForgotPassword'],
     iam: [],
+    invocation: 'Event',
   },
   {
     field: 'confirmForgotPassword',
@@ -109,6 +121,7 @@ export const operations = [
     token: false,
     calls: ['AdminCreateUser (MessageAction RESEND)'],
     iam: ['cognito-idp:AdminCreateUser'],
+    invocation: 'Event',
   },
   {
     field: 'resendMfaQrCode',
@@ -182,6 +195,12 @@ export const operations = [
 ] as const satisfies readonly Operation[];
 
 export type OperationField = (typeof operations)[number]['field'];
+
+/** The row's invocation type, RequestResponse unless the row says otherwise. */
+export function invocationOf(field: string): Invocation {
+  const row: Operation | undefined = operations.find((op) => op.field === field);
+  return row?.invocation ?? 'RequestResponse';
+}
 
 /** Lambda functions that are not GraphQL fields: Cognito triggers, in `functions/<name>.ts`. */
 export const triggers = [

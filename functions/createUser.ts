@@ -2,15 +2,32 @@ import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provide
 import { z } from 'zod';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
-import { GatewayError } from './lib/errors';
+import { isAwsError } from './lib/errors';
 import { defineOperation } from './lib/operation';
 import { email, personName, phoneNumber } from './lib/validate';
 
-/** Creates the user; Cognito generates the temporary password and e-mails the invitation. */
+/**
+ * Creates the user; Cognito generates the temporary password and e-mails the invitation.
+ * Invoked asynchronously (operations.ts): the caller has already had the answer, which is the same
+ * for a new address and one that has an account. An existing account is left as it is and gets no
+ * e-mail; its owner recovers with resendTemporaryPassword or forgotPassword. The result below
+ * is the same neutral answer, in case the function is ever invoked synchronously again.
+ */
 export const handler = defineOperation('createUser', {
   input: z.object({ email, fullName: personName('full name'), phoneNumber: phoneNumber.nullish() }),
   async run(input) {
-    const out = await cognito().send(
+    const created = { userId: null, email: input.email, status: 'CREATED' as const };
+    try {
+      await createInCognito(input);
+    } catch (err) {
+      if (!isAwsError(err, ['UsernameExistsException'])) throw err;
+    }
+    return created;
+  },
+});
+
+async function createInCognito(input: { email: string; fullName: string; phoneNumber?: string | null }): Promise<void> {
+  await cognito().send(
       new AdminCreateUserCommand({
         UserPoolId: config.userPoolId(),
         Username: input.email,
@@ -24,8 +41,4 @@ export const handler = defineOperation('createUser', {
         ],
       }),
     );
-    const userId = out.User?.Attributes?.find((a) => a.Name === 'sub')?.Value ?? out.User?.Username;
-    if (!userId) throw new GatewayError('InternalError', 'Cognito returned no user id.');
-    return { userId, email: input.email, status: 'CREATED' as const };
-  },
-});
+}

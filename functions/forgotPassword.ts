@@ -16,21 +16,23 @@ import { email } from './lib/validate';
  */
 const HIDDEN = ['UserNotFoundException', 'InvalidParameterException', 'NotAuthorizedException'];
 
-/** E-mails a password-reset code; unknown addresses get exactly the answer known ones get. */
+/**
+ * E-mails a password-reset code; unknown addresses get exactly the answer known ones get. Invoked
+ * asynchronously (operations.ts), so the caller has its answer before Cognito is asked; the answer
+ * never carries Cognito's own destination, which exists only for known addresses.
+ */
 export const handler = defineOperation('forgotPassword', {
   input: z.object({ email }),
   async run(input) {
-    let destination: string | undefined;
     try {
-      const out = await cognito().send(new ForgotPasswordCommand({ ClientId: config.clientId(), Username: input.email }));
-      destination = out.CodeDeliveryDetails?.Destination;
+      await cognito().send(new ForgotPasswordCommand({ ClientId: config.clientId(), Username: input.email }));
     } catch (err) {
       if (!isAwsError(err, HIDDEN)) throw err;
     }
     return {
       email: input.email,
       status: 'PASSWORD_FORGOT_CONFIRMATION_SENT' as const,
-      deliveryDestination: destination ?? maskEmail(input.email),
+      deliveryDestination: maskEmail(input.email),
     };
   },
 });

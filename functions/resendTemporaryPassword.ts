@@ -12,7 +12,10 @@ import { email } from './lib/validate';
  */
 const HIDDEN = ['UserNotFoundException', 'UnsupportedUserStateException'];
 
-/** Re-sends the invitation with a new temporary password, for users who have not confirmed yet. */
+/**
+ * Re-sends the invitation with a new temporary password, for users who have not confirmed yet.
+ * Invoked asynchronously (operations.ts): the caller's answer never waits for Cognito.
+ */
 export const handler = defineOperation('resendTemporaryPassword', {
   input: z.object({ email }),
   async run(input) {

@@ -20,8 +20,6 @@ const ONE_SHOT = { headers: { connection: 'close' } };
 
 export interface SesOptions {
   port: number;
-  /** Defaults to 127.0.0.1. */
-  host?: string;
 }
 
 export interface LocalSes {
@@ -31,8 +29,12 @@ export interface LocalSes {
   close(): Promise<void>;
 }
 
+/**
+ * Always on loopback: `/store` hands every message, temporary passwords and reset codes included,
+ * to whoever asks, with no authentication, so it must never be reachable from another machine.
+ */
 export async function startSes(options: SesOptions): Promise<LocalSes> {
-  const host = options.host ?? LOOPBACK;
+  const host = LOOPBACK;
   const server = await sesLocal.default({ port: options.port, host });
   if (!server.listening) {
     // The package swallows the listen error; probing the port tells whether it was taken.

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { handler as customMessage } from '../functions/customMessage';
 import { handler as postConfirmation } from '../functions/postConfirmation';
 import { loadEnvironment } from '../infra/config';
+import { asyncInvocationsSettled } from './appsync/lambda';
 import { startAppSyncRuntime } from './appsync/server';
 import { startCognitoEmulator } from './cognito/server';
 import { LOCAL_CREDENTIALS } from './credentials';
 import { cognitoMailer } from './delivery';
+import { DataDirLockedError, LOCK_FILE, lockDataDir, type DataDirLock } from './lock';
 import { assertPortFree, isPortInUse, LOOPBACK } from './net';
 import { DEFAULT_PORTS, PORT_NAMES, PORT_SETTINGS, portHint, type PortName, type StackPorts } from './ports';
 import { provision } from './provision';
@@ -66,16 +68,38 @@ export const DEFAULT_FROM_ADDRESS = 'no-reply@auth-gateway.local';
 /** Marks a folder as this stack's, so --fresh never wipes a folder it did not create. */
 const MARKER = '.auth-gateway-local';
 
-async function prepareDataDir(dataDir: string, fresh: boolean): Promise<void> {
-  const entries = await readdir(dataDir).catch((err: NodeJS.ErrnoException): string[] => {
+const listDir = (dir: string) =>
+  readdir(dir).catch((err: NodeJS.ErrnoException): string[] => {
     if (err.code === 'ENOENT') return [];
     throw err;
   });
+
+/**
+ * Makes the data folder this stack's: owner-only (it holds password hashes, TOTP secrets in QR
+ * codes and the API key), and locked, so a second stack on it stops with a message naming the first.
+ */
+async function claimDataDir(dataDir: string): Promise<DataDirLock> {
+  const entries = await listDir(dataDir);
   if (entries.length > 0 && !entries.includes(MARKER)) {
     throw new StackError(`${dataDir} is not empty and was not created by the local stack: choose another --data-dir.`);
   }
-  if (fresh) await rm(dataDir, { recursive: true, force: true });
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // A folder made by an older version, or by hand, may be readable by others.
+  await chmod(dataDir, 0o700);
+  try {
+    return await lockDataDir(dataDir);
+  } catch (err) {
+    throw err instanceof DataDirLockedError ? new StackError(err.message) : err;
+  }
+}
+
+/** --fresh: everything but the lock goes. */
+async function prepareDataDir(dataDir: string, fresh: boolean): Promise<void> {
+  if (fresh) {
+    for (const entry of await listDir(dataDir)) {
+      if (entry !== LOCK_FILE) await rm(join(dataDir, entry), { recursive: true, force: true });
+    }
+  }
   await writeFile(join(dataDir, MARKER), 'State of the auth gateway local stack. Safe to delete.\n');
 }
 
@@ -116,16 +140,8 @@ function setProcessEnv(vars: Record<string, string | undefined>): () => void {
   return () => apply(previous);
 }
 
-export async function startStack(options: StackOptions = {}): Promise<LocalStack> {
-  const envName = options.env ?? 'dev';
-  const env = loadEnvironment(envName);
-  const dataDir = resolve(options.dataDir ?? '.local');
-  const ports: StackPorts = { ...DEFAULT_PORTS, ...options.ports };
-  const progress = options.onProgress ?? (() => undefined);
-  const from = env.email?.fromAddress ?? DEFAULT_FROM_ADDRESS;
-  const clock = options.clock;
-
-  // Check every port before starting anything, so a taken one fails fast and names itself.
+/** Checks every port before anything starts, so a taken one fails fast and names itself. */
+async function checkPorts(ports: StackPorts): Promise<void> {
   for (const name of PORT_NAMES) {
     const clash = PORT_NAMES.find((other) => other !== name && ports[other] === ports[name] && ports[name] !== 0);
     if (clash) {
@@ -136,10 +152,21 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
       throw isPortInUse(err) ? portTaken(name, ports[name]) : err;
     });
   }
-  await prepareDataDir(dataDir, options.fresh ?? false);
-  const apiKey = options.apiKey ?? (await stableApiKey(dataDir));
+}
 
-  const stops: Array<() => Promise<void> | void> = [];
+export async function startStack(options: StackOptions = {}): Promise<LocalStack> {
+  const envName = options.env ?? 'dev';
+  const env = loadEnvironment(envName);
+  const dataDir = resolve(options.dataDir ?? '.local');
+  const ports: StackPorts = { ...DEFAULT_PORTS, ...options.ports };
+  const progress = options.onProgress ?? (() => undefined);
+  const from = env.email?.fromAddress ?? DEFAULT_FROM_ADDRESS;
+  const clock = options.clock;
+
+  // Before the ports: a stack already running on this folder holds them, and the lock names it.
+  const lock = await claimDataDir(dataDir);
+  const infoFile = join(dataDir, 'stack.json');
+  const stops: Array<() => Promise<void> | void> = [() => lock.release(), () => rm(infoFile, { force: true })];
   /** Stops everything started, newest first; one part failing to stop does not keep the others running. */
   const stopAll = async () => {
     const failures: unknown[] = [];
@@ -149,6 +176,17 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
         .catch((err: unknown) => failures.push(err));
     if (failures.length > 0) throw failures[0];
   };
+
+  let apiKey: string;
+  try {
+    await checkPorts(ports);
+    await prepareDataDir(dataDir, options.fresh ?? false);
+    apiKey = options.apiKey ?? (await stableApiKey(dataDir));
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+
   /** Starts one part; a port taken in the meantime is reported like one taken before. */
   const part = async <T extends { url: string; close(): Promise<void> }>(name: PortName, start: () => Promise<T>): Promise<T> => {
     const started = await start().catch((err: unknown) => {
@@ -161,7 +199,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
   try {
     // Node 20 is supported here (Lambda runs 22): keep the SDK's once-per-process notice out of the output.
     stops.push(setProcessEnv({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }));
-    const ses = await part('ses', () => startSes({ port: ports.ses, host: LOOPBACK }));
+    const ses = await part('ses', () => startSes({ port: ports.ses }));
     progress(`SES mailbox    ${ses.url}`);
     const s3 = await part('s3', () =>
       startS3({
@@ -224,7 +262,11 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
       }),
     );
 
-    const graphql = await part('graphql', () => startAppSyncRuntime({ port: ports.graphql, host: LOOPBACK, apiKey }));
+    // After the gateway stops taking requests, a clean stop lets queued functions finish.
+    stops.push(() => asyncInvocationsSettled());
+    const { resolverCountLimit, queryDepthLimit, introspection } = env.api;
+    const limits = { resolverCountLimit, queryDepthLimit, introspection };
+    const graphql = await part('graphql', () => startAppSyncRuntime({ port: ports.graphql, host: LOOPBACK, apiKey, limits }));
     progress(`GraphQL        ${graphql.url}`);
 
     const info: StackInfo = {
@@ -238,8 +280,8 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
       region: env.region,
       mfaBucket: provisioned.bucket,
     };
-    const infoFile = join(dataDir, 'stack.json');
     await writeJsonAtomic(infoFile, info);
+    await lock.describe({ GraphQL: info.graphqlUrl, mailbox: info.mailboxUrl, Cognito: info.cognitoEndpoint, S3: info.s3Endpoint });
 
     let closing: Promise<void> | undefined;
     return { info, infoFile, close: () => (closing ??= stopAll()) };

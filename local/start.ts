@@ -32,10 +32,10 @@ function banner(info: StackInfo, infoFile: string, env: string): string {
     `Auth gateway running offline (environment ${env}):`,
     `  GraphQL   ${info.graphqlUrl}`,
     `  API key   ${info.apiKey}   (send it as the x-api-key header)`,
-    `  Mailbox   ${info.mailboxUrl}   (every e-mail the gateway sends)`,
+    `  Mailbox   ${info.mailboxUrl}   (every e-mail the gateway sends; loopback only, its JSON store has no key)`,
     `  Cognito   ${info.cognitoEndpoint}   user pool ${info.userPoolId}, app client ${info.clientId}`,
     `  S3        ${info.s3Endpoint}`,
-    `${displayPath(infoFile)} written`,
+    `${displayPath(infoFile)} written (removed on Ctrl-C); data folder readable by you only`,
     'Ctrl-C to stop',
   ].join('\n');
 }

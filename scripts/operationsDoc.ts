@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { GraphQLField, GraphQLSchema } from 'graphql';
 import { loadSchema } from '../local/appsync/schema';
-import { operations } from '../operations';
+import { invocationOf, operations } from '../operations';
 
 /**
  * Renders the README's operations table from operations.ts and the schema's own descriptions,
@@ -29,12 +29,14 @@ export function renderOperationsTable(): string {
     const iam = op.iam.length ? op.iam.map((a) => `\`${a}\``).join(', ') : 'none';
     const always = op.calls.filter((call) => !call.endsWith('only)')).length;
     const count = always === op.calls.length ? `${always}` : `${always}–${op.calls.length}`;
-    return `| \`${op.field}(${args})\`: ${f.type} | ${op.type} | ${op.token ? 'yes' : 'no'} | ${description} | ${count}: ${op.calls.join(' → ')} | ${iam} |`;
+    // Asynchronous: the answer is fixed and comes before the function runs (operations.ts, `invocation`).
+    const answer = invocationOf(op.field) === 'Event' ? 'at once, fixed' : "the function's";
+    return `| \`${op.field}(${args})\`: ${f.type} | ${op.type} | ${op.token ? 'yes' : 'no'} | ${description} | ${count}: ${op.calls.join(' → ')} | ${iam} | ${answer} |`;
   });
   return [
     START,
-    '| operation | type | token | what it does | backend calls | IAM actions of its function |',
-    '|---|---|---|---|---|---|',
+    '| operation | type | token | what it does | backend calls | IAM actions of its function | answer |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
     END,
   ].join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { operations } from '../operations';
+import { invocationOf, operations } from '../operations';
 
 /** AppSync's util.error stops the resolver and becomes a GraphQL error; the stand-in throws. */
 class ResolverError extends Error {
@@ -18,6 +18,7 @@ vi.mock('@aws-appsync/utils', () => ({
     error: (message: string, errorType?: string, data?: unknown, errorInfo?: unknown) => {
       throw new ResolverError(message, errorType, data, errorInfo);
     },
+    matches: (pattern: string, value: string) => new RegExp(`^(?:${pattern})$`).test(value),
   },
 }));
 
@@ -33,7 +34,64 @@ function context(fieldName: string, args: Record<string, unknown>, headers: Reco
   return { arguments: args, request: { headers }, info: { fieldName } };
 }
 
-describe.each(operations.map((op) => [op.field, op] as const))('resolvers/%s.ts', (field) => {
+const sync = operations.filter((op) => invocationOf(op.field) === 'RequestResponse').map((op) => [op.field] as const);
+const queued = operations.filter((op) => invocationOf(op.field) === 'Event').map((op) => [op.field] as const);
+
+/** The fixed answers of the asynchronously invoked operations, for input { email: ' Ada@Example.com ', fullName: 'Ada' }. */
+const NEUTRAL: Record<string, unknown> = {
+  createUser: { userId: null, email: 'ada@example.com', status: 'CREATED' },
+  forgotPassword: { email: 'ada@example.com', status: 'PASSWORD_FORGOT_CONFIRMATION_SENT', deliveryDestination: 'a***@e***' },
+  resendTemporaryPassword: { email: 'ada@example.com', status: 'TEMPORARY_PASSWORD_SENT' },
+};
+
+describe.each(queued)('resolvers/%s.ts (invoked asynchronously)', (field) => {
+  const load = () => import(`../resolvers/${field}.ts`);
+  const args = { input: { email: ' Ada@Example.com ', fullName: 'Ada' } };
+
+  it('queues the function with invocationType Event, as operations.ts says', async () => {
+    const { request } = await load();
+    expect(request(context(field, args, { authorization: 'Bearer abc.def.ghi' }))).toEqual({
+      operation: 'Invoke',
+      invocationType: 'Event',
+      payload: { field, arguments: args, accessToken: 'abc.def.ghi' },
+    });
+  });
+
+  it('answers the same fixed result whatever the function did', async () => {
+    const { response } = await load();
+    expect(NEUTRAL[field]).toBeDefined();
+    expect(response({ ...context(field, args), result: null })).toEqual(NEUTRAL[field]);
+    const failed = { error: { errorType: 'UserAlreadyExists', message: 'An account already exists.' } };
+    expect(response({ ...context(field, args), result: failed })).toEqual(NEUTRAL[field]);
+  });
+
+  it('answers InternalError when the event could not be queued', async () => {
+    const { response } = await load();
+    const ctx = { ...context(field, args), error: { message: 'Rate exceeded', type: 'Lambda:TooManyRequestsException' } };
+    expect(() => response(ctx)).toThrow(expect.objectContaining({ errorType: 'InternalError' }));
+  });
+
+  it('refuses an e-mail address longer than Cognito keeps', async () => {
+    const { request } = await load();
+    const long = { input: { email: `${'a'.repeat(250)}@example.com`, fullName: 'Ada' } };
+    expect(() => request(context(field, long))).toThrow(expect.objectContaining({ errorType: 'ValidationError' }));
+  });
+});
+
+describe('resolvers/createUser.ts input checks', () => {
+  it.each([
+    [{ email: 'a@example.com', fullName: '  ' }, 'The full name cannot be empty.'],
+    [{ email: 'a@example.com', fullName: 'x'.repeat(257) }, 'The full name is at most 256 characters.'],
+    [{ email: 'a@example.com', fullName: 'X', phoneNumber: '0770 090' }, 'Use E.164 phone numbers, such as +447700900123.'],
+  ])('refuses %o with a ValidationError before anything is queued', async (input, message) => {
+    const { request } = await import('../resolvers/createUser');
+    expect(() => request(context('createUser', { input }) as never)).toThrow(
+      expect.objectContaining({ errorType: 'ValidationError', message }),
+    );
+  });
+});
+
+describe.each(sync)('resolvers/%s.ts', (field) => {
   const load = () => import(`../resolvers/${field}.ts`);
 
   it('invokes the function with the field name and arguments', async () => {
@@ -83,5 +141,21 @@ describe.each(operations.map((op) => [op.field, op] as const))('resolvers/%s.ts'
     const ctx = { ...context(field, {}), error: { message: 'Task timed out after 10.01 seconds', type: 'Lambda:Unhandled' } };
     expect(() => response(ctx)).toThrow(expect.objectContaining({ errorType: 'InternalError' }));
     expect(() => response(ctx)).not.toThrow(/timed out/);
+  });
+});
+
+describe('the e-mail rule of asynchronously invoked operations', () => {
+  it.each([
+    ['nobody@localhost', false],
+    ['a.b+c@mail.example.org', true],
+    ['.a@example.com', false],
+    ['a@example.c0m', false],
+  ])('%s passes: %s, as the functions decide', async (email, passes) => {
+    const { request } = await import('../resolvers/forgotPassword');
+    const { email: rule } = await import('../functions/lib/validate');
+    expect(rule.safeParse(email).success).toBe(passes);
+    const run = () => request(context('forgotPassword', { input: { email } }) as never);
+    if (passes) expect(run).not.toThrow();
+    else expect(run).toThrow(expect.objectContaining({ errorType: 'ValidationError', message: 'Enter a valid e-mail address.' }));
   });
 });

@@ -163,7 +163,7 @@ export type CreateUserMutationVariables = Exact<{
 }>;
 
 
-export type CreateUserMutation = { createUser: { userId: string, email: string, status: AccountStatus } };
+export type CreateUserMutation = { createUser: { userId: string | null, email: string, status: AccountStatus } };
 
 export type DeleteMeMutationVariables = Exact<{
   accessToken?: string | null | undefined;

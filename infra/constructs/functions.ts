@@ -5,7 +5,8 @@ import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aw
 import { Construct } from 'constructs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { IamAction } from '../../operations';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../../lambdaLimits';
+import { invocationOf, type IamAction } from '../../operations';
 import { EnvironmentError, type Environment } from '../config';
 import { acknowledge, arnInFinding } from './acknowledge';
 import { QR_OBJECTS } from './mfaArchive';
@@ -77,8 +78,10 @@ export class GatewayFunction extends Construct {
       description: `Auth gateway: ${props.name}`,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: 256,
-      timeout: Duration.seconds(10),
+      memorySize: FUNCTION_MEMORY_MB,
+      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS),
+      // Queued functions are not retried: the caller already has its answer, and a retry could e-mail twice.
+      retryAttempts: invocationOf(props.name) === 'Event' ? 0 : undefined,
       role: this.role,
       logGroup,
       tracing: Tracing.ACTIVE,

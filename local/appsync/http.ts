@@ -13,7 +13,7 @@ export class BodyTooLargeError extends Error {
 /** Browsers on any origin may call the API, as with an AppSync API key. */
 export const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-methods': 'POST, OPTIONS',
   'access-control-allow-headers':
     'content-type, x-api-key, authorization, x-amz-date, x-amz-security-token, x-amz-user-agent',
   'access-control-max-age': '86400',
@@ -49,15 +49,22 @@ export function headersOf(req: IncomingMessage): Record<string, string> {
   return headers;
 }
 
+/**
+ * A page for this origin only: no CORS headers, so no other site's script can read it (the GraphiQL
+ * page embeds the API key), and no framing by another site.
+ */
+export const SAME_ORIGIN_ONLY = { 'x-frame-options': 'DENY', 'cache-control': 'no-store' } as const;
+
 export function send(
   res: ServerResponse,
   status: number,
   body: string | Buffer,
   contentType: string,
   extraHeaders: Record<string, string> = {},
+  cors = true,
 ): void {
   res.writeHead(status, {
-    ...CORS_HEADERS,
+    ...(cors ? CORS_HEADERS : {}),
     'content-type': contentType,
     'content-length': String(Buffer.byteLength(body)),
     ...extraHeaders,

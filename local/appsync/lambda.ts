@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../../lambdaLimits';
 
 /**
  * Invokes `functions/<field>.ts` in this process the way AppSync invokes the deployed Lambda
@@ -7,8 +8,8 @@ import type { Context } from 'aws-lambda';
  * and a handler that throws or runs out of time becomes `ctx.error` of type Lambda:Unhandled.
  */
 
-/** Past this the invocation is abandoned, as Lambda would end it. */
-export const FUNCTION_TIMEOUT_MS = 30_000;
+/** Past this the invocation is abandoned, as Lambda ends it: the deployed function's own timeout. */
+export const FUNCTION_TIMEOUT_MS = FUNCTION_TIMEOUT_SECONDS * 1000;
 
 type Handler = (event: unknown, context: Context) => unknown;
 
@@ -37,7 +38,7 @@ function lambdaContext(field: string, deadline: number): Context {
     functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:${region}:000000000000:function:${functionName}`,
-    memoryLimitInMB: '512',
+    memoryLimitInMB: String(FUNCTION_MEMORY_MB),
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: `${day}/[$LATEST]${randomBytes(16).toString('hex')}`,
@@ -71,4 +72,29 @@ export async function invokeFunction(field: string, payload: unknown, timeoutMs 
   } finally {
     limit.cancel();
   }
+}
+
+/** Asynchronous invocations still running, so a test or a clean stop can wait for them. */
+const running = new Set<Promise<void>>();
+
+/**
+ * An `Event` invocation: started after the current request has been answered, never awaited by it.
+ * As with Lambda's asynchronous invocation, what the function returns goes nowhere; a failure it
+ * reports is logged by type only (the function has logged its own details).
+ */
+export function invokeAsync(field: string, payload: unknown, timeoutMs = FUNCTION_TIMEOUT_MS): void {
+  const done = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => invokeFunction(field, payload, timeoutMs))
+    .then(({ result }) => {
+      const errorType = (result as { error?: { errorType?: unknown } } | null)?.error?.errorType;
+      if (typeof errorType === 'string') console.error(`functions/${field}.ts (asynchronous) answered ${errorType}.`);
+    })
+    .catch((err: unknown) => console.error(`functions/${field}.ts (asynchronous) failed: ${(err as Error)?.name ?? 'Error'}`))
+    .finally(() => running.delete(done));
+  running.add(done);
+}
+
+/** Resolves once every asynchronous invocation started so far, and any they started, has finished. */
+export async function asyncInvocationsSettled(): Promise<void> {
+  while (running.size > 0) await Promise.all([...running]);
 }

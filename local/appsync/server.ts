@@ -5,7 +5,8 @@ import { closeServer, httpUrl, listen, LOOPBACK } from '../net';
 import { malformed, UNAUTHORIZED } from './errors';
 import { runGraphQL, type GraphQLRequest } from './execute';
 import { ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
-import { BodyTooLargeError, CORS_HEADERS, headersOf, readBody, send, sendJson } from './http';
+import { BodyTooLargeError, CORS_HEADERS, headersOf, readBody, SAME_ORIGIN_ONLY, send, sendJson } from './http';
+import { APPSYNC_DEFAULT_LIMITS, type ApiLimits } from './limits';
 import { ResolverCodeCache } from './resolverCode';
 import { loadSchema } from './schema';
 
@@ -21,6 +22,8 @@ export interface AppSyncRuntimeOptions {
   /** Defaults to 127.0.0.1. */
   host?: string;
   apiKey: string;
+  /** The environment file's api.resolverCountLimit, queryDepthLimit and introspection; AppSync's defaults otherwise. */
+  limits?: ApiLimits;
 }
 
 export interface AppSyncRuntime {
@@ -63,6 +66,7 @@ interface Served {
   schema: GraphQLSchema;
   resolvers: ResolverCodeCache;
   apiKey: string;
+  limits: ApiLimits;
 }
 
 async function handleGraphQL(req: IncomingMessage, res: ServerResponse, served: Served): Promise<void> {
@@ -87,7 +91,9 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, served: 
     sendJson(res, 400, malformed('Unable to parse GraphQL query.'));
     return;
   }
-  sendJson(res, 200, await runGraphQL(served.schema, served.resolvers, request, headersOf(req)));
+  const answer = await runGraphQL(served.schema, served.resolvers, request, headersOf(req), served.limits);
+  if ('refused' in answer) sendJson(res, answer.refused.status, answer.refused.body);
+  else sendJson(res, 200, answer);
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, served: Served): Promise<void> {
@@ -99,7 +105,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, served: Served)
   }
   if (req.method === 'POST' && path === GRAPHQL_PATH) return handleGraphQL(req, res, served);
   if (req.method === 'GET' && (path === GRAPHQL_PATH || path === '/')) {
-    send(res, 200, graphiqlPage(served.schema, served.apiKey, GRAPHQL_PATH), 'text/html; charset=UTF-8');
+    // The page holds the API key: readable by this origin only.
+    send(res, 200, graphiqlPage(served.schema, served.apiKey, GRAPHQL_PATH), 'text/html; charset=UTF-8', SAME_ORIGIN_ONLY, false);
     return;
   }
   const asset = req.method === 'GET' && path.startsWith(ASSET_PREFIX) ? graphiqlAsset(path.slice(ASSET_PREFIX.length)) : undefined;
@@ -107,12 +114,18 @@ async function handle(req: IncomingMessage, res: ServerResponse, served: Served)
     send(res, 200, asset.body, asset.contentType, { 'cache-control': 'no-cache' });
     return;
   }
-  sendJson(res, 404, { errors: [{ errorType: 'NotFoundException', message: `Nothing is served at ${req.method} ${path}.` }] });
+  // The request's own path is not echoed: an answer never reflects what the caller sent.
+  sendJson(res, 404, { errors: [{ errorType: 'NotFoundException', message: `Nothing is served here: POST ${GRAPHQL_PATH} for GraphQL, GET / for GraphiQL.` }] });
 }
 
 export async function startAppSyncRuntime(opts: AppSyncRuntimeOptions): Promise<AppSyncRuntime> {
   const host = opts.host ?? LOOPBACK;
-  const served: Served = { schema: loadSchema(), resolvers: new ResolverCodeCache(), apiKey: opts.apiKey };
+  const served: Served = {
+    schema: loadSchema(),
+    resolvers: new ResolverCodeCache(),
+    apiKey: opts.apiKey,
+    limits: opts.limits ?? APPSYNC_DEFAULT_LIMITS,
+  };
   const server = createServer((req, res) => {
     handle(req, res, served).catch((err: unknown) => {
       // A fault of this runtime, not of the request: say so without echoing the request.

@@ -1,5 +1,6 @@
 import type { ResolverContext } from './context';
-import { invokeFunction, overTheWire } from './lambda';
+import { invocationOf, type Invocation } from '../../operations';
+import { invokeFunction, invokeAsync, overTheWire } from './lambda';
 import { CODE_FILE, type ResolverCode } from './resolverCode';
 import { EarlyReturn, evaluate, ResolverError, type Evaluation } from './util';
 
@@ -27,16 +28,24 @@ function runHandler(evaluation: Evaluation, handler: () => unknown): Outcome {
   }
 }
 
-function lambdaRequestOf(value: unknown): { payload: unknown } {
+function lambdaRequestOf(field: string, value: unknown): { payload: unknown; invocationType: Invocation } {
   const request = (value ?? {}) as { operation?: unknown; payload?: unknown; invocationType?: unknown };
   if (request.operation !== 'Invoke') {
     const detail = request.operation === 'BatchInvoke' ? ' BatchInvoke is not supported locally.' : '';
     throw new ResolverError(`Value for field '$[operation]' not found.${detail}`, 'MappingTemplate');
   }
-  if (request.invocationType !== undefined && request.invocationType !== 'RequestResponse') {
-    throw new ResolverError('Only RequestResponse invocations are supported locally.', 'MappingTemplate');
+  const invocationType = request.invocationType ?? 'RequestResponse';
+  if (invocationType !== 'RequestResponse' && invocationType !== 'Event') {
+    throw new ResolverError(`Value for field '$[invocationType]' must be RequestResponse or Event.`, 'MappingTemplate');
   }
-  return { payload: request.payload };
+  // The table is what CDK and the docs promise; a resolver that invokes otherwise is a mistake.
+  if (invocationType !== invocationOf(field)) {
+    throw new ResolverError(
+      `resolvers/${field}.ts invokes with ${invocationType}, but operations.ts says ${invocationOf(field)}.`,
+      'MappingTemplate',
+    );
+  }
+  return { payload: request.payload, invocationType };
 }
 
 /** Resolves the field; util.appendError entries are left in `evaluation.appended` for the caller. */
@@ -50,10 +59,16 @@ export async function runUnitResolver(
   // runtime.earlyReturn in the request handler skips the data source and the response handler.
   if ('early' in requested) return overTheWire(requested.early);
 
-  const { payload } = lambdaRequestOf(requested.value);
-  const invocation = await invokeFunction(field, payload);
-  ctx.result = invocation.result;
-  if (invocation.error) ctx.error = invocation.error;
+  const { payload, invocationType } = lambdaRequestOf(field, requested.value);
+  if (invocationType === 'Event') {
+    // Queued, not awaited: the response handler sees no result, and the function's outcome goes to its log only.
+    invokeAsync(field, payload);
+    ctx.result = null;
+  } else {
+    const invocation = await invokeFunction(field, payload);
+    ctx.result = invocation.result;
+    if (invocation.error) ctx.error = invocation.error;
+  }
 
   const responded = runHandler(evaluation, () => code.response(ctx));
   return overTheWire('early' in responded ? responded.early : responded.value);

@@ -139,7 +139,7 @@ export async function startS3(options: S3Options): Promise<LocalS3> {
   const credentials = options.credentials ?? LOCAL_CREDENTIALS;
   const clock = options.clock ?? Date.now;
   const maxObjectBytes = options.maxObjectBytes ?? 25 * 1024 * 1024;
-  await mkdir(options.dataDir, { recursive: true });
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   const store = new ObjectStore(options.dataDir);
 
   async function putObject(req: IncomingMessage, res: ServerResponse, bucket: string, key: string, payloadHash: string) {

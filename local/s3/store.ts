@@ -50,7 +50,8 @@ export class ObjectStore {
 
   private async writeAtomic(dir: string, file: string, data: Buffer | string): Promise<void> {
     const temp = join(dir, `.tmp-${randomBytes(8).toString('hex')}`);
-    await writeFile(temp, data);
+    // Objects are QR codes that carry TOTP secrets: readable by their owner only.
+    await writeFile(temp, data, { mode: 0o600 });
     await rename(temp, join(dir, file));
   }
 
@@ -70,7 +71,7 @@ export class ObjectStore {
 
   async createBucket(bucket: string): Promise<void> {
     if (await this.hasBucket(bucket)) throw s3Errors.bucketOwned(bucket);
-    await mkdir(this.bucketDir(bucket), { recursive: true });
+    await mkdir(this.bucketDir(bucket), { recursive: true, mode: 0o700 });
   }
 
   private async readSidecar(path: string): Promise<Sidecar | undefined> {

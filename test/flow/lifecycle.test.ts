@@ -1,3 +1,4 @@
+import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import type { MfaSetup } from '../../functions/lib/mfa';
 import type { AuthTokens } from '../../functions/lib/tokens';
 import { loadEnvironment } from '../../infra/config';
 import { ManualClock, MINUTE, SECOND } from '../../local/cognito/clock';
+import { LOCAL_CREDENTIALS } from '../../local/credentials';
 import { startStack, type LocalStack } from '../../local/stack';
 import {
   codeBlocksOf,
@@ -106,6 +108,19 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
+/** The user's id (`sub`), as an administrator reads it: createUser's answer does not carry it. */
+async function subOf(email: string): Promise<string> {
+  const cognito = new CognitoIdentityProviderClient({
+    endpoint: stack.info.cognitoEndpoint,
+    region: stack.info.region,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: stack.info.userPoolId, Username: email }));
+  const sub = user.UserAttributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+  if (!sub) throw new Error(`${email} has no sub.`);
+  return sub;
+}
+
 /** The code an authenticator app shows now. */
 function currentOtp(secret: string): Promise<string> {
   return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
@@ -129,16 +144,17 @@ async function fetchQrCode(url: string): Promise<{ status: number; contentType: 
 }
 
 async function createUser(email: string, fullName: string, phoneNumber?: string) {
-  const answer = await gql<{ createUser: { userId: string; email: string; status: string } }>(Q.createUser, {
+  const answer = await gql<{ createUser: { userId: null; email: string; status: string } }>(Q.createUser, {
     input: { email, fullName, phoneNumber },
   });
   return dataOf(answer).createUser;
 }
 
-/** Creates a user and reads the temporary password from the invitation. */
+/** Creates a user and reads the temporary password from the invitation; the id is in the pool. */
 async function invite(email: string, fullName: string): Promise<{ userId: string; temporaryPassword: string }> {
-  const { userId } = await createUser(email, fullName);
-  return { userId, temporaryPassword: temporaryPasswordOf(await inbox.next(email, SUBJECTS.invitation)) };
+  await createUser(email, fullName);
+  const temporaryPassword = temporaryPasswordOf(await inbox.next(email, SUBJECTS.invitation));
+  return { userId: await subOf(email), temporaryPassword };
 }
 
 async function confirmUser(email: string, temporaryPassword: string, newPassword: string) {
@@ -206,14 +222,16 @@ describe("a user's whole life, over HTTP", () => {
 
   it('createUser answers CREATED and Cognito e-mails the invitation with a temporary password', async () => {
     const created = await createUser(ada.email, ada.fullName);
-    expect(created).toEqual({ userId: expect.stringMatching(/^[0-9a-f-]{36}$/), email: ada.email, status: 'CREATED' });
-    ada.userId = created.userId;
+    // No id in the answer: it would tell a new address from one that has an account.
+    expect(created).toEqual({ userId: null, email: ada.email, status: 'CREATED' });
 
     const invitation = await inbox.next(ada.email, SUBJECTS.invitation);
     expect(invitation.destination.to).toEqual([ada.email]);
     expect(invitation.body.html).toContain(PRODUCT);
     const [username] = codeBlocksOf(invitation);
     expect(username).toBe(ada.email);
+    ada.userId = await subOf(ada.email);
+    expect(ada.userId).toMatch(/^[0-9a-f-]{36}$/);
     ada.temporaryPassword = temporaryPasswordOf(invitation);
     expect(ada.temporaryPassword.length).toBeGreaterThanOrEqual(env.passwordPolicy.minLength);
   });

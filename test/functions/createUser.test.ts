@@ -13,12 +13,12 @@ beforeEach(() => {
 });
 
 describe('createUser', () => {
-  it('creates the user with an e-mailed invitation and returns its id', async () => {
+  it('creates the user with an e-mailed invitation and answers without an id', async () => {
     cognito.on(AdminCreateUserCommand).resolves({
       User: { Username: 'uuid-1', Attributes: [{ Name: 'sub', Value: 'uuid-1' }] },
     });
     const result = await call({ email: ' Ada@Example.com ', fullName: 'Ada Lovelace', phoneNumber: '+447700900123' });
-    expect(result).toEqual({ data: { userId: 'uuid-1', email: 'ada@example.com', status: 'CREATED' } });
+    expect(result).toEqual({ data: { userId: null, email: 'ada@example.com', status: 'CREATED' } });
     const sent = cognito.commandCalls(AdminCreateUserCommand);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.args[0].input).toEqual({
@@ -36,8 +36,7 @@ describe('createUser', () => {
 
   it('leaves the phone number out when none is given', async () => {
     cognito.on(AdminCreateUserCommand).resolves({ User: { Username: 'uuid-2' } });
-    const result = await call({ email: 'bob@example.com', fullName: 'Bob' });
-    expect(result.data?.userId).toBe('uuid-2');
+    await call({ email: 'bob@example.com', fullName: 'Bob' });
     const attributes = cognito.commandCalls(AdminCreateUserCommand)[0]!.args[0].input.UserAttributes;
     expect(attributes?.map((a) => a.Name)).toEqual(['email', 'email_verified', 'name']);
   });
@@ -53,8 +52,15 @@ describe('createUser', () => {
     expect(cognito.calls()).toHaveLength(0);
   });
 
+  it('answers an address that already has an account exactly like a new one', async () => {
+    cognito.on(AdminCreateUserCommand).resolves({ User: { Username: 'uuid-3' } });
+    const fresh = await call({ email: 'ada@example.com', fullName: 'Ada' });
+    cognito.reset().on(AdminCreateUserCommand).rejects(awsError('UsernameExistsException', 'User account already exists'));
+    const existing = await call({ email: 'ada@example.com', fullName: 'Ada' });
+    expect(existing).toEqual(fresh);
+  });
+
   it.each([
-    ['UsernameExistsException', 'UserAlreadyExists'],
     ['InvalidParameterException', 'ValidationError'],
     ['TooManyRequestsException', 'TooManyRequests'],
     ['CodeDeliveryFailureException', 'ServiceUnavailable'],

@@ -33,8 +33,10 @@ describe('forgotPassword', () => {
     });
   });
 
-  it('masks the address itself when Cognito names no destination', async () => {
-    cognito.on(ForgotPasswordCommand).resolves({});
+  it("masks the address itself, never echoing Cognito's destination, which only known users have", async () => {
+    cognito.on(ForgotPasswordCommand).resolves({
+      CodeDeliveryDetails: { Destination: 'b***@o***', DeliveryMedium: 'EMAIL', AttributeName: 'email' },
+    });
     const result = await call({ email: 'bob.smith@mail.example.org' });
     expect(result.data?.deliveryDestination).toBe('b***@m***');
   });

@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../../lambdaLimits';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { GraphQLObjectType } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -243,8 +244,8 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
         Handler: 'index.handler',
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
-        MemorySize: 256,
-        Timeout: 10,
+        MemorySize: FUNCTION_MEMORY_MB,
+        Timeout: FUNCTION_TIMEOUT_SECONDS,
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogGroup: { Ref: logGroupIdOf(name) } },
         Role: { 'Fn::GetAtt': [logicalId(fn.role), 'Arn'] },

@@ -4,8 +4,8 @@ import {
   DescribeUserPoolCommand,
   GetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { access, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +114,40 @@ describe('the local stack', () => {
     expect(await readMailbox(stack.info.mailboxUrl)).toEqual([]);
   });
 
+  it('keeps its data folder, the QR archive and stack.json readable by their owner only', async () => {
+    const s3 = new S3Client({ endpoint: stack.info.s3Endpoint, forcePathStyle: true, region: env.region, credentials: LOCAL_CREDENTIALS });
+    await s3.send(new PutObjectCommand({ Bucket: stack.info.mfaBucket!, Key: 'mfa-qr/u-1.png', Body: 'png' }));
+    const mode = async (path: string) => (await stat(path)).mode & 0o777;
+    expect(await mode(dataDir)).toBe(0o700);
+    expect(await mode(stack.infoFile)).toBe(0o600);
+    const bucketDir = join(dataDir, 's3', stack.info.mfaBucket!);
+    expect(await mode(bucketDir)).toBe(0o700);
+    const files = await readdir(bucketDir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(await mode(join(bucketDir, file))).toBe(0o600);
+  });
+
+  it('refuses a second stack on the same data folder, naming the running one', async () => {
+    const error = await startStack({ dataDir, ports: ALL_FREE }).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(StackError);
+    expect((error as Error).message).toContain(`pid ${process.pid}`);
+    expect((error as Error).message).toContain(`GraphQL ${stack.info.graphqlUrl}`);
+    expect((error as Error).message).toContain('--data-dir');
+    // The running stack is untouched.
+    expect(JSON.parse(await readFile(stack.infoFile, 'utf8'))).toEqual(stack.info);
+  });
+
+  it('takes over the lock of a stack that ended without a clean stop', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'local-stack-'));
+    const first = await startStack({ dataDir: other, ports: ALL_FREE });
+    await first.close();
+    // What a killed stack leaves: a lock naming a process that no longer runs.
+    await writeFile(join(other, 'stack.lock'), JSON.stringify({ pid: 2 ** 22 + 1 }));
+    const second = await startStack({ dataDir: other, ports: ALL_FREE });
+    await second.close();
+    await rm(other, { recursive: true, force: true });
+  });
+
   it('refuses a taken port, naming it and the flag that moves it', async () => {
     const blocker = createServer();
     const port = await listen(blocker, 0, '127.0.0.1');
@@ -139,12 +173,14 @@ describe('the local stack', () => {
     await rm(foreign, { recursive: true, force: true });
   });
 
-  it('frees every port on close, then restarts on the same data with the same pool, client and key', async () => {
+  it('frees every port on close and removes stack.json and its lock, then restarts on the same data with the same pool, client and key', async () => {
     const before = stack.info;
     await stack.close();
     for (const url of [before.graphqlUrl, before.mailboxUrl, before.cognitoEndpoint, before.s3Endpoint]) {
       await assertPortFree(portOf(url), '127.0.0.1');
     }
+    await expect(access(stack.infoFile)).rejects.toThrow(/ENOENT/);
+    await expect(access(join(dataDir, 'stack.lock'))).rejects.toThrow(/ENOENT/);
     stack = await startStack({
       dataDir,
       ports: {

@@ -8,6 +8,8 @@ async function page(path = '/graphql'): Promise<string> {
   const res = await fetch(new URL(path, url()));
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+  // The page embeds the API key: no other origin may read it.
+  expect(res.headers.get('access-control-allow-origin')).toBeNull();
   return res.text();
 }
 

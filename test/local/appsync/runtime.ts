@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { GraphQLResponse } from '../../../local/appsync/execute';
+import type { ApiLimits } from '../../../local/appsync/limits';
 import { startAppSyncRuntime } from '../../../local/appsync/server';
 import { useTestEnv } from '../../helpers';
 
@@ -13,11 +14,11 @@ export interface RuntimeClient {
   post(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
 }
 
-export function useRuntime(): RuntimeClient {
+export function useRuntime(limits?: ApiLimits): RuntimeClient {
   let runtime: Awaited<ReturnType<typeof startAppSyncRuntime>> | undefined;
   beforeAll(async () => {
     useTestEnv();
-    runtime = await startAppSyncRuntime({ port: 0, apiKey: API_KEY });
+    runtime = await startAppSyncRuntime({ port: 0, apiKey: API_KEY, limits });
   });
   afterAll(() => runtime?.close());
   const url = () => {

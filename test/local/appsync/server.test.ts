@@ -4,7 +4,8 @@ import {
   GetUserCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { asyncInvocationsSettled } from '../../../local/appsync/lambda';
 import { awsError, fakeJwt, TEST_ENV } from '../../helpers';
 import { API_KEY, graphqlBody, useRuntime } from './runtime';
 
@@ -42,41 +43,59 @@ describe('API key', () => {
   });
 });
 
-describe('createUser through resolver and function', () => {
-  it('returns the created user', async () => {
+describe('createUser, invoked asynchronously', () => {
+  it('answers at once without an id, and the function creates the user afterwards', async () => {
     cognito.on(AdminCreateUserCommand).resolves({ User: { Username: 'uuid-1', Attributes: [{ Name: 'sub', Value: 'uuid-1' }] } });
-    const res = await post(CREATE_USER, { input: { email: 'ada@example.com', fullName: 'Ada Lovelace', phoneNumber: '+447700900123' } });
+    const res = await post(CREATE_USER, { input: { email: 'Ada@Example.com', fullName: 'Ada Lovelace', phoneNumber: '+447700900123' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await res.json()).toEqual({ data: { createUser: { userId: 'uuid-1', email: 'ada@example.com', status: 'CREATED' } } });
+    expect(await res.json()).toEqual({ data: { createUser: { userId: null, email: 'ada@example.com', status: 'CREATED' } } });
+    await asyncInvocationsSettled();
     const sent = cognito.commandCalls(AdminCreateUserCommand);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.args[0].input).toMatchObject({ UserPoolId: TEST_ENV.USER_POOL_ID, Username: 'ada@example.com' });
   });
 
+  it("answers the same when the function fails, and the failure reaches only the function's log", async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    cognito.on(AdminCreateUserCommand).resolves({ User: { Username: 'uuid-1' } });
+    const fresh = await graphqlBody(await post(CREATE_USER, { input: { email: 'ada@example.com', fullName: 'Ada' } }));
+    await asyncInvocationsSettled();
+    cognito.reset().on(AdminCreateUserCommand).rejects(new TypeError('boom'));
+    const failing = await graphqlBody(await post(CREATE_USER, { input: { email: 'ada@example.com', fullName: 'Ada' } }));
+    await asyncInvocationsSettled();
+    expect(failing).toEqual(fresh);
+    expect(logged.mock.calls.flat().join('\n')).toContain('functions/createUser.ts (asynchronous) answered InternalError.');
+    logged.mockRestore();
+  });
+});
+
+describe('a synchronous operation through resolver and function', () => {
+  const token = fakeJwt({ sub: 'u-1', token_use: 'access' });
+
   it('turns a typed failure into an AppSync error, null propagating to data', async () => {
-    cognito.on(AdminCreateUserCommand).rejects(awsError('UsernameExistsException', 'User account already exists'));
-    const res = await post(CREATE_USER, { input: { email: 'ada@example.com', fullName: 'Ada' } });
+    cognito.on(GetUserCommand).rejects(awsError('NotAuthorizedException', 'Access Token has been revoked'));
+    const res = await post(ME, { accessToken: token });
     expect(res.status).toBe(200);
-    // createUser is non-null, so its null makes the whole data null, as on AppSync.
+    // me is non-null, so its null makes the whole data null, as on AppSync.
     expect(await res.json()).toEqual({
       data: null,
       errors: [
         {
-          path: ['createUser'],
+          path: ['me'],
           data: null,
-          errorType: 'UserAlreadyExists',
+          errorType: 'NotAuthorized',
           errorInfo: null,
-          locations: [{ line: 2, column: 3, sourceName: null }],
-          message: 'A user with this e-mail already exists.',
+          locations: [{ line: 1, column: 34, sourceName: null }],
+          message: expect.any(String),
         },
       ],
     });
   });
 
   it('gives an internal failure its request id in errorInfo', async () => {
-    cognito.on(AdminCreateUserCommand).rejects(new TypeError('boom'));
-    const body = await graphqlBody(await post(CREATE_USER, { input: { email: 'ada@example.com', fullName: 'Ada' } }));
+    cognito.on(GetUserCommand).rejects(new TypeError('boom'));
+    const body = await graphqlBody(await post(ME, { accessToken: token }));
     const [error] = body.errors ?? [];
     expect(error).toMatchObject({ errorType: 'InternalError', errorInfo: { requestId: expect.any(String) } });
     // The Lambda context gave the function a fresh request id, which the message carries.
