@@ -35,7 +35,7 @@ describe('alias and batch amplification', () => {
     await attack.signUp(email);
     const answer = await attack.gql(`mutation {
       a: forgotPassword(input: { email: "${email}" }) { status }
-      b: resendMfaQrCode(input: { email: "${email}" }) { status }
+      b: resendMfaQrCode(input: { email: "${email}", password: "Any-Password-1!" }) { status }
       c: forgotPassword(input: { email: "${email}" }) { status }
     }`);
     expect(answer.errors).toContainEqual(expect.objectContaining({ path: ['b'], errorType: 'ResolverExecutionLimitReached' }));
