@@ -1,10 +1,11 @@
-import { InitiateAuthCommand, RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { z } from 'zod';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { GatewayError } from './lib/errors';
 import { startMfaSetup } from './lib/mfa';
 import { defineOperation } from './lib/operation';
+import { passwordSignIn } from './lib/signIn';
 import { email, password } from './lib/validate';
 
 /**
@@ -14,13 +15,7 @@ import { email, password } from './lib/validate';
 export const handler = defineOperation('confirmUser', {
   input: z.object({ email, temporaryPassword: password('temporary password'), newPassword: password('new password') }),
   async run(input) {
-    const signIn = await cognito().send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: config.clientId(),
-        AuthParameters: { USERNAME: input.email, PASSWORD: input.temporaryPassword },
-      }),
-    );
+    const signIn = await passwordSignIn({ email: input.email, password: input.temporaryPassword });
     // Any other answer means the password given is already the user's own one.
     if (signIn.ChallengeName !== 'NEW_PASSWORD_REQUIRED') {
       throw new GatewayError('ValidationError', 'This account is already confirmed: sign in with login.');

@@ -1,10 +1,8 @@
-import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { z } from 'zod';
-import { cognito } from './lib/cognito';
-import { config } from './lib/config';
 import { GatewayError } from './lib/errors';
 import { startMfaSetup, type MfaSetup } from './lib/mfa';
 import { defineOperation } from './lib/operation';
+import { passwordSignIn } from './lib/signIn';
 import { email, password } from './lib/validate';
 
 const VERIFICATION_TYPES = ['SOFTWARE_TOKEN_MFA', 'MFA_SETUP', 'NEW_PASSWORD_REQUIRED'] as const;
@@ -29,13 +27,7 @@ interface LoginResult {
 export const handler = defineOperation('login', {
   input: z.object({ email, password: password() }),
   async run(input): Promise<LoginResult> {
-    const signIn = await cognito().send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: config.clientId(),
-        AuthParameters: { USERNAME: input.email, PASSWORD: input.password },
-      }),
-    );
+    const signIn = await passwordSignIn(input);
     const { ChallengeName: step, Session: session } = signIn;
     // Tokens straight away (or any other challenge) would mean the pool no longer requires TOTP.
     if (!session || !isVerificationType(step)) {

@@ -1,8 +1,4 @@
-import {
-  AdminDeleteSoftwareTokenCommand,
-  AdminUserGlobalSignOutCommand,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminDeleteSoftwareTokenCommand, AdminUserGlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { z } from 'zod';
 import { readAccount, writeAccountAttributes } from './lib/account';
 import { cognito } from './lib/cognito';
@@ -12,20 +8,11 @@ import { startMfaSetup } from './lib/mfa';
 import { notifyUser } from './lib/notifications';
 import { defineOperation } from './lib/operation';
 import { consumeRecoveryCode } from './lib/recoveryCodes';
+import { passwordSignIn } from './lib/signIn';
 import { email, password } from './lib/validate';
 
 const refused = () => new GatewayError('NotAuthorized', 'Incorrect e-mail, password or recovery code.');
 
-/** Cognito checks the password; the answer is the sign-in step it asks for next. */
-async function signIn(input: { email: string; password: string }) {
-  return cognito().send(
-    new InitiateAuthCommand({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: config.clientId(),
-      AuthParameters: { USERNAME: input.email, PASSWORD: input.password },
-    }),
-  );
-}
 
 /**
  * For a user who lost the authenticator: password plus one recovery code remove the old
@@ -43,7 +30,7 @@ export const handler = defineOperation('recoverAccount', {
     recoveryCode: z.string({ message: 'The recovery code is required.' }).trim().min(1, 'The recovery code is required.').max(64, 'The recovery code is malformed.'),
   }),
   async run(input) {
-    const first = await signIn(input).catch((err: unknown) => {
+    const first = await passwordSignIn(input).catch((err: unknown) => {
       // Unknown e-mail and wrong password answer like a wrong code; a lockout still says so.
       const failure = err as { name?: string; message?: string };
       if (failure?.name === 'NotAuthorizedException' && /attempts exceeded/i.test(failure.message ?? '')) {
@@ -65,7 +52,7 @@ export const handler = defineOperation('recoverAccount', {
     await notifyUser(account.email, 'recoveryCodeUsed');
 
     // With no authenticator left, the MFA-required pool asks for enrolment at sign-in.
-    const second = await signIn(input);
+    const second = await passwordSignIn(input);
     if (second.ChallengeName !== 'MFA_SETUP' || !second.Session) {
       throw new GatewayError('InternalError', 'Cognito did not ask for MFA enrolment.');
     }

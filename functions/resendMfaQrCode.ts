@@ -1,8 +1,6 @@
-import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { readAccount, type Account } from './lib/account';
-import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { GatewayError, isAwsError } from './lib/errors';
 import { logger } from './lib/logger';
@@ -10,19 +8,14 @@ import { sendMail } from './lib/mail';
 import { presignQrCode, qrObjectKey } from './lib/mfa';
 import { defineOperation } from './lib/operation';
 import { s3 } from './lib/s3';
+import { passwordSignIn } from './lib/signIn';
 import { mfaQrCodeMail } from './lib/templates';
 import { email, password } from './lib/validate';
 
 /** True when Cognito accepts the password of a user who has an authenticator. */
 async function passwordAccepted(input: { email: string; password: string }): Promise<boolean> {
   try {
-    const signIn = await cognito().send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: config.clientId(),
-        AuthParameters: { USERNAME: input.email, PASSWORD: input.password },
-      }),
-    );
+    const signIn = await passwordSignIn(input);
     return signIn.ChallengeName === 'SOFTWARE_TOKEN_MFA';
   } catch (err) {
     // A lockout is reported, so that it is not mistaken for a sent e-mail; it follows a wrong password either way.
