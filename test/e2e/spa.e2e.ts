@@ -334,7 +334,7 @@ describe('the example SPA in a browser', () => {
     await page.getByTestId('delete-confirm').check();
     await page.getByTestId('delete-account').click();
     await page.getByTestId('screen-reauthenticate').waitFor();
-    await expectText('notice', 'For your security, sign in again before you continue.');
+    await expectText('notice', 'For your security, confirm it is you: sign in again with your password and authenticator code.');
     await fill({ password: RESET_PASSWORD, otp: await nextOtp() });
     await submit('reauthenticate', 'signUp');
     await expectText('notice', 'Your account was deleted.');

@@ -1,5 +1,5 @@
 import { auth } from './auth';
-import { needsRecentSignIn } from './errors';
+import { describeError, needsRecentSignIn } from './errors';
 import type { Go } from './screens';
 
 /**
@@ -36,7 +36,7 @@ export async function runSensitive(action: SensitiveAction, email: string, go: G
     await SENSITIVE_ACTIONS[action](go);
   } catch (err) {
     if (!needsRecentSignIn(err)) throw err;
-    go({ name: 'reauthenticate', email, action }, 'For your security, sign in again before you continue.');
+    go({ name: 'reauthenticate', email, action }, describeError(err));
   }
 }
 

@@ -27,7 +27,7 @@ export function Reauthenticate({ go, email, action }: { go: Go; email: string; a
     <>
       <Form testId="reauthenticate" title={`Sign in again to ${SENSITIVE_ACTION_TITLES[action]}`} submitLabel="Confirm" pendingLabel="Checking…" pending={pending} error={error} onSubmit={submit}>
         <p>
-          This needs a recent sign-in. Confirm it is you, <strong>{email}</strong>:
+          Signed in as <strong>{email}</strong>. Afterwards this goes ahead at once.
         </p>
         <Field label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
         <OtpField value={otp} onChange={setOtp} />
