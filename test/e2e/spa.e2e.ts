@@ -298,9 +298,12 @@ describe('the example SPA in a browser', () => {
     // A code from the set the user replaced is refused, with the same answer as a wrong password.
     await fill({ email: EMAIL, password: RESET_PASSWORD, recoveryCode: oldRecoveryCodes[0]! });
     await submitRefused('recover-account', 'Incorrect e-mail, password or recovery code.');
-    await page.getByTestId('nav-login').click();
+    // The way in from the code step, where a user finds the phone gone: the e-mail comes along.
+    await startLogin(RESET_PASSWORD);
     await page.getByTestId('lost-authenticator').click();
-    await fill({ email: EMAIL, password: RESET_PASSWORD, recoveryCode: recoveryCodes[4]! });
+    await page.getByTestId('screen-recoverAccount').waitFor();
+    expect(await page.getByTestId('email').inputValue()).toBe(EMAIL);
+    await fill({ password: RESET_PASSWORD, recoveryCode: recoveryCodes[4]! });
     await submit('recover-account', 'mfaSetup');
     await expectText('notice', 'Recovery code accepted; it cannot be used again. Set up your new authenticator app.');
     await inbox.next(EMAIL, SUBJECTS.recoveryCodeUsed);
