@@ -7,17 +7,20 @@ import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spaConfig } from '../../examples/spa/vite.config';
-import { ManualClock, SECOND } from '../../local/cognito/clock';
+import { ManualClock, MINUTE, SECOND } from '../../local/cognito/clock';
 import { startStack, type LocalStack } from '../../local/stack';
 import { codeOf, decodeQrDataUrl, Inbox, secretOf, temporaryPasswordOf } from '../flow/client';
+import { SUBJECTS } from '../flow/harness';
 import { launchChromium } from './browser';
 
 /**
- * The example SPA in Chromium against the offline stack, as a user goes through it: sign up,
- * the temporary password from the mailbox, MFA set-up from the secret on the page, profile,
- * password change, logout, login with TOTP, password reset by mail, account deletion. The stack's
- * clock is a ManualClock moved one 30-second step before each authenticator code, since Cognito
- * refuses a code whose step was already used.
+ * The example SPA in Chromium against the offline stack, as a user goes through it: sign up, the
+ * temporary password from the mailbox, MFA set-up from the secret on the page, the recovery codes
+ * shown once, profile, a password change that signs out, login with TOTP, password reset by mail,
+ * new recovery codes, a new authenticator from the profile, a lost authenticator replaced with a
+ * recovery code, and account deletion after signing in again. The stack's clock is a ManualClock
+ * moved one 30-second step before each authenticator code, since Cognito refuses a code whose step
+ * was already used; the page's clock is Playwright's, moved only to make a sign-in old.
  */
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -30,8 +33,8 @@ const PASSWORD = 'First-Password-1!';
 const CHANGED_PASSWORD = 'Changed-Password-2#';
 const RESET_PASSWORD = 'Reset-Password-3$';
 const EMAIL = `spa-${Date.now()}@example.com`;
-
-const SUBJECTS = { invitation: /^Your .+ account$/, reset: /^Reset your .+ password$/ };
+/** As the gateway shows them: ten characters of Crockford's base32 in two groups. */
+const RECOVERY_CODE = /^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$/;
 
 let dataDir: string;
 let stack: LocalStack;
@@ -40,7 +43,12 @@ let browser: Browser;
 let page: Page;
 let inbox: Inbox;
 const clock = new ManualClock();
+/** The secret of the authenticator app the user has now, and the ones they had before. */
 let secret: string;
+const oldSecrets: string[] = [];
+/** The recovery codes the user saved last, and the set they replaced. */
+let recoveryCodes: string[] = [];
+let oldRecoveryCodes: string[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'auth-gateway-spa-'));
@@ -55,6 +63,8 @@ beforeAll(async () => {
   page = await browser.newPage();
   page.setDefaultTimeout(WAIT_MS);
   page.setDefaultNavigationTimeout(30_000);
+  // The page's time flows as usual until a step moves it on; installed before the app loads.
+  await page.clock.install();
   await page.goto(url);
 });
 
@@ -78,10 +88,10 @@ function step(name: string, body: () => Promise<void>): void {
   });
 }
 
-/** The code the authenticator app shows in the next 30-second step. */
-function nextOtp(): Promise<string> {
+/** The code an authenticator app with this secret shows in the next 30-second step. */
+function nextOtp(from = secret): Promise<string> {
   clock.advance(30 * SECOND);
-  return generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) });
+  return generate({ secret: from, epoch: Math.floor(clock.now().getTime() / 1000) });
 }
 
 async function fill(values: Record<string, string>): Promise<void> {
@@ -96,6 +106,12 @@ async function submit(form: string, next: string): Promise<void> {
   if (await error.isVisible()) throw new Error(`${form} showed an error: ${await error.textContent()}`);
 }
 
+/** Submits a form that must be refused with this message. */
+async function submitRefused(form: string, message: string): Promise<void> {
+  await page.getByTestId(`${form}-submit`).click();
+  await expectText('error', message);
+}
+
 async function text(testId: string): Promise<string> {
   return (await page.getByTestId(testId).textContent()) ?? '';
 }
@@ -106,13 +122,53 @@ async function expectText(testId: string, expected: string): Promise<void> {
   expect(await text(testId)).toBe(expected);
 }
 
-async function loginWithTotp(password: string): Promise<void> {
+/** The password step of a login, up to the authenticator code. */
+async function startLogin(password: string): Promise<void> {
   await page.getByTestId('nav-login').click();
   await fill({ email: EMAIL, password });
   await submit('login', 'verifyMfa');
+}
+
+async function loginWithTotp(password: string): Promise<void> {
+  await startLogin(password);
   await fill({ otp: await nextOtp() });
   await submit('verify-mfa', 'profile');
   await expectText('profile-email', EMAIL);
+}
+
+async function logout(): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('screen-login').waitFor();
+}
+
+/** The QR code and the secret on the page, checked to carry the same secret, as a camera reads it. */
+async function scanAuthenticator(): Promise<string> {
+  const shown = await text('mfa-secret');
+  expect(shown).toMatch(/^[A-Z2-7]+=*$/);
+  const qr = await page.getByTestId('mfa-qr').getAttribute('src');
+  expect(secretOf(decodeQrDataUrl(qr ?? ''))).toBe(shown);
+  return shown;
+}
+
+/**
+ * The recovery-codes screen: ten distinct codes, no way to leave but the "saved" step, which leads
+ * to the profile. Returns the codes as the user would copy them.
+ */
+async function saveRecoveryCodes(): Promise<string[]> {
+  await page.getByTestId('screen-recoveryCodes').waitFor();
+  const codes = await page.getByTestId('recovery-codes').locator('li').allTextContents();
+  expect(codes).toHaveLength(10);
+  for (const code of codes) expect(code).toMatch(RECOVERY_CODE);
+  expect(new Set(codes).size).toBe(10);
+  expect(await page.locator('nav').count()).toBe(0);
+  // The download carries the same codes.
+  const href = decodeURIComponent((await page.getByTestId('codes-download').getAttribute('href')) ?? '');
+  for (const code of codes) expect(href).toContain(code);
+  expect(await page.getByTestId('codes-continue').isDisabled()).toBe(true);
+  await page.getByTestId('codes-saved').check();
+  await page.getByTestId('codes-continue').click();
+  await page.getByTestId('screen-profile').waitFor();
+  return codes;
 }
 
 describe('the example SPA in a browser', () => {
@@ -143,13 +199,15 @@ describe('the example SPA in a browser', () => {
   });
 
   step('mfa-setup', async () => {
-    secret = await text('mfa-secret');
-    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
-    // The QR code carries the same secret as the text, as an authenticator's camera reads it.
-    const qr = await page.getByTestId('mfa-qr').getAttribute('src');
-    expect(secretOf(decodeQrDataUrl(qr ?? ''))).toBe(secret);
+    secret = await scanAuthenticator();
     await fill({ otp: await nextOtp() });
-    await submit('mfa-setup', 'profile');
+    await submit('mfa-setup', 'recoveryCodes');
+    await expectText('notice', 'Two-factor authentication is on.');
+  });
+
+  step('recovery-codes', async () => {
+    recoveryCodes = await saveRecoveryCodes();
+    await expectText('notice', 'Two-factor authentication is on.');
   });
 
   step('profile', async () => {
@@ -166,33 +224,29 @@ describe('the example SPA in a browser', () => {
     await expectText('profile-phone', '+447700900123');
   });
 
-  step('change-password', async () => {
+  step('change-password-signs-out', async () => {
     await page.getByTestId('nav-change-password').click();
     await fill({ oldPassword: PASSWORD, newPassword: CHANGED_PASSWORD });
-    await submit('change-password', 'profile');
-    await expectText('notice', 'Password changed.');
-    // The profile is read again from the gateway after the change.
-    await expectText('profile-full-name', 'Ada King');
-  });
-
-  step('logout', async () => {
-    await page.getByTestId('logout').click();
-    await page.getByTestId('screen-login').waitFor();
-    await expectText('notice', 'Signed out on every device.');
+    await submit('change-password', 'login');
+    await expectText('notice', 'Password changed, and you were signed out everywhere. Log in with your new password.');
+    await inbox.next(EMAIL, SUBJECTS.passwordChanged);
   });
 
   step('wrong-password', async () => {
     await fill({ email: EMAIL, password: PASSWORD });
-    await page.getByTestId('login-submit').click();
-    await expectText('error', 'Incorrect e-mail or password, or your session has ended. Sign in again.');
+    await submitRefused('login', 'Incorrect e-mail or password, or your session has ended. Sign in again.');
     expect(await page.getByTestId('screen-login').isVisible()).toBe(true);
   });
 
   step('login', async () => {
     await loginWithTotp(CHANGED_PASSWORD);
+    // The profile is read again from the gateway after signing in.
     await expectText('profile-full-name', 'Ada King');
-    await page.getByTestId('logout').click();
-    await page.getByTestId('screen-login').waitFor();
+  });
+
+  step('logout', async () => {
+    await logout();
+    await expectText('notice', 'Signed out on every device.');
   });
 
   step('forgot-password', async () => {
@@ -209,16 +263,87 @@ describe('the example SPA in a browser', () => {
     await loginWithTotp(RESET_PASSWORD);
   });
 
-  step('delete-account', async () => {
+  step('new-recovery-codes', async () => {
+    await page.getByTestId('new-recovery-codes').click();
+    oldRecoveryCodes = recoveryCodes;
+    recoveryCodes = await saveRecoveryCodes();
+    expect(recoveryCodes.filter((code) => oldRecoveryCodes.includes(code))).toEqual([]);
+    await expectText('notice', 'New recovery codes saved. The old ones no longer work.');
+  });
+
+  step('replace-authenticator', async () => {
+    await page.getByTestId('replace-authenticator-start').click();
+    await page.getByTestId('screen-replaceAuthenticator').waitFor();
+    const newSecret = await scanAuthenticator();
+    expect(newSecret).not.toBe(secret);
+    await fill({ otp: await nextOtp(newSecret) });
+    await submit('replace-authenticator', 'login');
+    await expectText('notice', 'Your new authenticator is on and you were signed out everywhere. Log in with a code from the new app.');
+    await inbox.next(EMAIL, SUBJECTS.authenticatorReplaced);
+    oldSecrets.push(secret);
+    secret = newSecret;
+  });
+
+  step('login-with-replaced-authenticator', async () => {
+    await startLogin(RESET_PASSWORD);
+    await fill({ otp: await nextOtp(oldSecrets.at(-1)) });
+    await submitRefused('verify-mfa', 'That code is not right. Check it and try again.');
+    await loginWithTotp(RESET_PASSWORD);
+  });
+
+  step('lost-authenticator', async () => {
+    await logout();
+    await page.getByTestId('lost-authenticator').click();
+    await page.getByTestId('screen-recoverAccount').waitFor();
+    // A code from the set the user replaced is refused, with the same answer as a wrong password.
+    await fill({ email: EMAIL, password: RESET_PASSWORD, recoveryCode: oldRecoveryCodes[0]! });
+    await submitRefused('recover-account', 'Incorrect e-mail, password or recovery code.');
+    // The way in from the code step, where a user finds the phone gone: the e-mail comes along.
+    await startLogin(RESET_PASSWORD);
+    await page.getByTestId('lost-authenticator').click();
+    await page.getByTestId('screen-recoverAccount').waitFor();
+    expect(await page.getByTestId('email').inputValue()).toBe(EMAIL);
+    await fill({ password: RESET_PASSWORD, recoveryCode: recoveryCodes[4]! });
+    await submit('recover-account', 'mfaSetup');
+    await expectText('notice', 'Recovery code accepted; it cannot be used again. Set up your new authenticator app.');
+    await inbox.next(EMAIL, SUBJECTS.recoveryCodeUsed);
+    const newSecret = await scanAuthenticator();
+    expect(oldSecrets).not.toContain(newSecret);
+    expect(newSecret).not.toBe(secret);
+    await fill({ otp: await nextOtp(newSecret) });
+    await submit('mfa-setup', 'recoveryCodes');
+    oldSecrets.push(secret);
+    secret = newSecret;
+    const codes = await saveRecoveryCodes();
+    expect(codes.filter((code) => recoveryCodes.includes(code))).toEqual([]);
+    recoveryCodes = codes;
+    await expectText('profile-mfa', 'On');
+  });
+
+  step('login-after-recovery', async () => {
+    await logout();
+    // The lost authenticator no longer signs in; the new one does.
+    await startLogin(RESET_PASSWORD);
+    await fill({ otp: await nextOtp(oldSecrets.at(-1)) });
+    await submitRefused('verify-mfa', 'That code is not right. Check it and try again.');
+    await loginWithTotp(RESET_PASSWORD);
+  });
+
+  step('delete-account-after-signing-in-again', async () => {
+    // An hour later: the page refreshes its tokens, but the sign-in itself is too old to delete the account.
+    clock.advance(61 * MINUTE);
+    await page.clock.fastForward('01:01:00');
     expect(await page.getByTestId('delete-account').isDisabled()).toBe(true);
     await page.getByTestId('delete-confirm').check();
     await page.getByTestId('delete-account').click();
-    await page.getByTestId('screen-signUp').waitFor();
+    await page.getByTestId('screen-reauthenticate').waitFor();
+    await expectText('notice', 'For your security, confirm it is you: sign in again with your password and authenticator code.');
+    await fill({ password: RESET_PASSWORD, otp: await nextOtp() });
+    await submit('reauthenticate', 'signUp');
     await expectText('notice', 'Your account was deleted.');
     // The account is gone: its last password no longer signs in.
     await page.getByTestId('nav-login').click();
     await fill({ email: EMAIL, password: RESET_PASSWORD });
-    await page.getByTestId('login-submit').click();
-    await expectText('error', 'Incorrect e-mail or password, or your session has ended. Sign in again.');
+    await submitRefused('login', 'Incorrect e-mail or password, or your session has ended. Sign in again.');
   });
 });

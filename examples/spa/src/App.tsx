@@ -7,9 +7,13 @@ import { ForgotPassword, ResetPassword } from './screens/ForgotPassword';
 import { Login } from './screens/Login';
 import { MfaSetup } from './screens/MfaSetup';
 import { Profile } from './screens/Profile';
+import { Reauthenticate } from './screens/Reauthenticate';
+import { RecoverAccount } from './screens/RecoverAccount';
+import { RecoveryCodes } from './screens/RecoveryCodes';
+import { ReplaceAuthenticator } from './screens/ReplaceAuthenticator';
 import { SignUp } from './screens/SignUp';
 import { VerifyMfa } from './screens/VerifyMfa';
-import { SIGNED_IN, type Go, type Screen } from './screens';
+import { NO_NAV, SIGNED_IN, type Go, type Screen } from './screens';
 import { useAction } from './useAction';
 
 /** No router: the screen is state, and each screen says where to go next. */
@@ -24,7 +28,7 @@ export function App() {
   return (
     <main data-testid={`screen-${screen.name}`}>
       <h1>Auth gateway example</h1>
-      {SIGNED_IN.has(screen.name) ? <SignedInNav go={go} /> : <SignedOutNav go={go} />}
+      <Nav screen={screen} go={go} />
       {notice && (
         <p className="notice" role="status" data-testid="notice">
           {notice}
@@ -43,19 +47,32 @@ function Current({ screen, go }: { screen: Screen; go: Go }) {
       return <Confirm go={go} email={screen.email} />;
     case 'mfaSetup':
       return <MfaSetup go={go} email={screen.email} setup={screen.setup} />;
+    case 'recoveryCodes':
+      return <RecoveryCodes go={go} codes={screen.codes} done={screen.done} />;
     case 'login':
       return <Login go={go} email={screen.email} />;
     case 'verifyMfa':
       return <VerifyMfa go={go} email={screen.email} session={screen.session} />;
+    case 'recoverAccount':
+      return <RecoverAccount go={go} email={screen.email} />;
     case 'profile':
       return <Profile go={go} />;
     case 'changePassword':
       return <ChangePassword go={go} />;
+    case 'replaceAuthenticator':
+      return <ReplaceAuthenticator go={go} setup={screen.setup} />;
+    case 'reauthenticate':
+      return <Reauthenticate go={go} email={screen.email} action={screen.action} />;
     case 'forgotPassword':
       return <ForgotPassword go={go} email={screen.email} />;
     case 'resetPassword':
       return <ResetPassword go={go} email={screen.email} />;
   }
+}
+
+function Nav({ screen, go }: { screen: Screen; go: Go }) {
+  if (NO_NAV.has(screen.name)) return null;
+  return SIGNED_IN.has(screen.name) ? <SignedInNav go={go} /> : <SignedOutNav go={go} />;
 }
 
 function SignedOutNav({ go }: { go: Go }) {

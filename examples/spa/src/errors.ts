@@ -12,6 +12,7 @@ const GATEWAY_ERRORS: Record<ErrorType, string> = {
   UserAlreadyExists: 'An account with this e-mail already exists.',
   TooManyRequests: 'Too many attempts. Wait a few minutes and try again.',
   PasswordResetRequired: 'You need to reset your password: use "Forgot password".',
+  ReauthenticationRequired: 'For your security, confirm it is you: sign in again with your password and authenticator code.',
   FeatureDisabled: 'This feature is turned off.',
   ServiceUnavailable: 'The service is temporarily unavailable. Try again later.',
   InternalError: 'Something went wrong on our side. Try again later.',
@@ -26,12 +27,21 @@ const TRANSPORT_ERRORS: Readonly<Record<string, string>> = {
 /** Gateway messages of these types are written for users and say which value or rule failed. */
 const SPECIFIC: ReadonlySet<string> = new Set<ErrorType>(['ValidationError', 'InvalidPassword']);
 
-export function describeError(error: unknown): string {
+/** What a form says instead of the general message, where it knows better what went wrong. */
+export type ErrorMessages = Partial<Record<ErrorType, string>>;
+
+export function describeError(error: unknown, messages: ErrorMessages = {}): string {
   if (error instanceof AuthError) {
     if (SPECIFIC.has(error.errorType)) return error.message;
-    return GATEWAY_ERRORS[error.errorType as ErrorType] ?? TRANSPORT_ERRORS[error.errorType] ?? 'The request failed. Try again.';
+    const errorType = error.errorType as ErrorType;
+    return messages[errorType] ?? GATEWAY_ERRORS[errorType] ?? TRANSPORT_ERRORS[error.errorType] ?? 'The request failed. Try again.';
   }
   // fetch rejects with a TypeError when the API cannot be reached at all.
   if (error instanceof TypeError) return 'Cannot reach the API. Is the local stack running (npm start)?';
   return 'Something went wrong. Try again.';
+}
+
+/** The gateway wants a fresh sign-in before this action (replace authenticator, new codes, delete). */
+export function needsRecentSignIn(error: unknown): boolean {
+  return error instanceof AuthError && error.errorType === 'ReauthenticationRequired';
 }

@@ -11,8 +11,9 @@ export function ChangePassword({ go }: { go: Go }) {
 
   const submit = () =>
     run(async () => {
+      // The gateway ends every session of the user, this one too; the client forgets its tokens.
       await auth.changePassword({ input: { oldPassword, newPassword } });
-      go({ name: 'profile' }, 'Password changed.');
+      go({ name: 'login' }, 'Password changed, and you were signed out everywhere. Log in with your new password.');
     });
 
   return (

@@ -25,9 +25,14 @@ export function Login({ go, email: initialEmail = '' }: { go: Go; email?: string
     });
 
   return (
-    <Form testId="login" title="Log in" submitLabel="Log in" pendingLabel="Logging in…" pending={pending} error={error} onSubmit={submit}>
-      <Field label="E-mail" name="email" type="email" autoComplete="username" value={email} onChange={setEmail} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
-    </Form>
+    <>
+      <Form testId="login" title="Log in" submitLabel="Log in" pendingLabel="Logging in…" pending={pending} error={error} onSubmit={submit}>
+        <Field label="E-mail" name="email" type="email" autoComplete="username" value={email} onChange={setEmail} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
+      </Form>
+      <button type="button" className="link" data-testid="lost-authenticator" onClick={() => go({ name: 'recoverAccount', email })}>
+        Lost your authenticator?
+      </button>
+    </>
   );
 }

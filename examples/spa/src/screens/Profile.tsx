@@ -3,7 +3,9 @@ import { auth, type User } from '../auth';
 import { describeError } from '../errors';
 import { ErrorMessage, Field, Form } from '../Form';
 import type { Go } from '../screens';
+import { runSensitive } from '../sensitiveActions';
 import { useAction } from '../useAction';
+import { TwoFactor } from './TwoFactor';
 
 /** The signed-in user as the gateway reads them from Cognito, with the fields they may change. */
 export function Profile({ go }: { go: Go }) {
@@ -37,7 +39,8 @@ export function Profile({ go }: { go: Go }) {
         <dd data-testid="profile-mfa">{user.mfaEnabled ? 'On' : 'Off'}</dd>
       </dl>
       <UpdateProfile user={user} onSaved={setUser} />
-      <DeleteAccount go={go} />
+      <TwoFactor go={go} email={user.email} />
+      <DeleteAccount go={go} email={user.email} />
     </>
   );
 }
@@ -66,15 +69,11 @@ function UpdateProfile({ user, onSaved }: { user: User; onSaved: (user: User) =>
   );
 }
 
-function DeleteAccount({ go }: { go: Go }) {
+function DeleteAccount({ go, email }: { go: Go; email: string }) {
   const [sure, setSure] = useState(false);
   const { pending, error, run } = useAction();
 
-  const remove = () =>
-    run(async () => {
-      await auth.deleteMe();
-      go({ name: 'signUp' }, 'Your account was deleted.');
-    });
+  const remove = () => run(() => runSensitive('deleteMe', email, go));
 
   return (
     <section>

@@ -17,8 +17,13 @@ export function VerifyMfa({ go, email, session }: { go: Go; email: string; sessi
     });
 
   return (
-    <Form testId="verify-mfa" title="Enter your authenticator code" submitLabel="Verify" pendingLabel="Verifying…" pending={pending} error={error} onSubmit={submit}>
-      <OtpField value={otp} onChange={setOtp} />
-    </Form>
+    <>
+      <Form testId="verify-mfa" title="Enter your authenticator code" submitLabel="Verify" pendingLabel="Verifying…" pending={pending} error={error} onSubmit={submit}>
+        <OtpField value={otp} onChange={setOtp} />
+      </Form>
+      <button type="button" className="link" data-testid="lost-authenticator" onClick={() => go({ name: 'recoverAccount', email })}>
+        Lost your authenticator?
+      </button>
+    </>
   );
 }
