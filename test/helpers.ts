@@ -33,3 +33,40 @@ export function fakeJwt(claims: Record<string, unknown>): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'RS256', kid: 'test' })}.${part(claims)}.c2lnbmF0dXJl`;
 }
+
+interface RecordedCall {
+  callId: number;
+  args: readonly unknown[];
+}
+
+/**
+ * Every call made to the given client mocks, in the order made across all of them, as
+ * `[command without "Command", input]`: one assertion pins the exact requests and their order.
+ */
+export function awsCalls(...mocks: ReadonlyArray<{ calls(): readonly RecordedCall[] }>): Array<[string, unknown]> {
+  return mocks
+    .flatMap((mock) => mock.calls())
+    .sort((a, b) => a.callId - b.callId)
+    .map((call) => {
+      const command = call.args[0] as { constructor: { name: string }; input: unknown };
+      return [command.constructor.name.replace(/Command$/, ''), command.input];
+    });
+}
+
+/** Just the command names of awsCalls. */
+export const awsCallNames = (...mocks: Parameters<typeof awsCalls>) => awsCalls(...mocks).map(([name]) => name);
+
+/** A fixed moment for tests that read the clock (`vi.setSystemTime(NOW)`). */
+export const NOW = new Date('2025-01-31T09:00:00.000Z');
+export const NOW_SECONDS = NOW.getTime() / 1000;
+
+/** An access token from a sign-in `signedInSecondsAgo` before NOW, issued `issuedSecondsAgo` before NOW. */
+export function accessTokenSignedIn(signedInSecondsAgo: number, issuedSecondsAgo = signedInSecondsAgo, claims: Record<string, unknown> = {}): string {
+  return fakeJwt({
+    sub: 'uuid-1',
+    token_use: 'access',
+    auth_time: NOW_SECONDS - signedInSecondsAgo,
+    iat: NOW_SECONDS - issuedSecondsAgo,
+    ...claims,
+  });
+}
