@@ -110,5 +110,4 @@ describe('regenerateRecoveryCodes', () => {
     const result = await call();
     expect(result).toEqual({ error: { errorType: 'TooManyRequests', message: 'Too many requests. Wait a moment and try again.' } });
   });
-
 });
