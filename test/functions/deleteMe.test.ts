@@ -1,13 +1,14 @@
 import { CognitoIdentityProviderClient, DeleteUserCommand, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/deleteMe';
-import { awsError, fakeJwt, gatewayEvent, lambdaContext, TEST_ENV, useTestEnv } from '../helpers';
+import { accessTokenSignedIn, awsCalls, awsError, fakeJwt, gatewayEvent, lambdaContext, NOW, TEST_ENV, useTestEnv } from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const s3 = mockClient(S3Client);
-const ACCESS_TOKEN = fakeJwt({ sub: 'uuid-1', token_use: 'access' });
+/** Signed in five minutes ago: recent enough to delete the account. */
+const ACCESS_TOKEN = accessTokenSignedIn(300);
 const call = (accessToken: string | null = ACCESS_TOKEN) => handler({ ...gatewayEvent('deleteMe'), accessToken }, lambdaContext);
 
 /** Every call to Cognito or S3, in the order made. */
@@ -39,6 +40,12 @@ beforeEach(() => {
   cognito.reset();
   s3.reset();
   order = [];
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe('deleteMe', () => {
@@ -105,5 +112,28 @@ describe('deleteMe', () => {
     expect(result.error?.message).toContain('access token');
     expect(cognito.calls()).toHaveLength(0);
     expect(s3.calls()).toHaveLength(0);
+  });
+
+  it.each([
+    ['a sign-in eleven minutes ago', accessTokenSignedIn(11 * 60)],
+    ['a token refreshed a minute ago after a sign-in a day ago', accessTokenSignedIn(24 * 3600, 60)],
+  ])('asks for a fresh sign-in after %s, deleting nothing and making no call', async (_case, accessToken) => {
+    answerAsSignedInUser();
+    const result = await call(accessToken);
+    expect(result.error).toEqual({
+      errorType: 'ReauthenticationRequired',
+      message: 'This needs a recent sign-in: sign in again with your password and authenticator code (within 10 minutes).',
+    });
+    expect(awsCalls(cognito, s3)).toEqual([]);
+  });
+
+  it.each([
+    ['not a JWT', 'not-a-jwt'],
+    ['a token without auth_time', fakeJwt({ sub: 'uuid-1', token_use: 'access' })],
+  ])('refuses %s, deleting nothing and making no call', async (_case, accessToken) => {
+    answerAsSignedInUser();
+    const result = await call(accessToken);
+    expect(result.error).toEqual({ errorType: 'NotAuthorized', message: 'The access token is invalid, expired or revoked. Sign in again.' });
+    expect(awsCalls(cognito, s3)).toEqual([]);
   });
 });
