@@ -35,18 +35,26 @@ export function fakeJwt(claims: Record<string, unknown>): string {
 }
 
 interface RecordedCall {
-  callId: number;
   args: readonly unknown[];
+}
+
+/** Sinon numbers every call it records across all spies; its typings leave the number out. */
+function callIdOf(call: RecordedCall): number {
+  const id = (call as { callId?: unknown }).callId;
+  if (typeof id !== 'number') throw new Error('The SDK mock recorded a call without a call id.');
+  return id;
 }
 
 /**
  * Every call made to the given client mocks, in the order made across all of them, as
  * `[command without "Command", input]`: one assertion pins the exact requests and their order.
  */
-export function awsCalls(...mocks: ReadonlyArray<{ calls(): readonly RecordedCall[] }>): Array<[string, unknown]> {
+type CallRecorder = { calls(): readonly RecordedCall[] };
+
+export function awsCalls(...mocks: readonly CallRecorder[]): Array<[string, unknown]> {
   return mocks
     .flatMap((mock) => mock.calls())
-    .sort((a, b) => a.callId - b.callId)
+    .sort((a, b) => callIdOf(a) - callIdOf(b))
     .map((call) => {
       const command = call.args[0] as { constructor: { name: string }; input: unknown };
       return [command.constructor.name.replace(/Command$/, ''), command.input];
@@ -54,7 +62,7 @@ export function awsCalls(...mocks: ReadonlyArray<{ calls(): readonly RecordedCal
 }
 
 /** Just the command names of awsCalls. */
-export const awsCallNames = (...mocks: Parameters<typeof awsCalls>) => awsCalls(...mocks).map(([name]) => name);
+export const awsCallNames = (...mocks: readonly CallRecorder[]): string[] => awsCalls(...mocks).map(([name]) => name);
 
 /** A fixed moment for tests that read the clock (`vi.setSystemTime(NOW)`). */
 export const NOW = new Date('2025-01-31T09:00:00.000Z');
