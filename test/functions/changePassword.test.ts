@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/changePassword';
 import { notificationMail } from '../../functions/lib/templates';
-import { awsCallNames, awsCalls, awsError, fakeJwt, gatewayEvent, lambdaContext, TEST_ENV, useTestEnv } from '../helpers';
+import { awsCallNames, awsCalls, awsError, fakeJwt, gatewayEvent, lambdaContext, notificationSent, SIGNED_IN_USER, TEST_ENV, useTestEnv } from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const ses = mockClient(SESv2Client);
@@ -16,13 +16,7 @@ const call = (input: Record<string, unknown>, accessToken: string | null = ACCES
 /** Cognito accepting the change for a signed-in user; SES accepting the notification. */
 function answerAsSignedInUser(): void {
   cognito.on(ChangePasswordCommand).resolves({});
-  cognito.on(GetUserCommand).resolves({
-    Username: 'uuid-1',
-    UserAttributes: [
-      { Name: 'sub', Value: 'uuid-1' },
-      { Name: 'email', Value: 'ada@example.com' },
-    ],
-  });
+  cognito.on(GetUserCommand).resolves(SIGNED_IN_USER);
   cognito.on(GlobalSignOutCommand).resolves({});
   ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
 }
@@ -43,20 +37,9 @@ describe('changePassword', () => {
       ['ChangePassword', { AccessToken: ACCESS_TOKEN, PreviousPassword: INPUT.oldPassword, ProposedPassword: INPUT.newPassword }],
       ['GetUser', { AccessToken: ACCESS_TOKEN }],
       ['GlobalSignOut', { AccessToken: ACCESS_TOKEN }],
-      [
-        'SendEmail',
-        {
-          FromEmailAddress: TEST_ENV.SES_FROM_ADDRESS,
-          Destination: { ToAddresses: ['ada@example.com'] },
-          Content: {
-            Simple: {
-              Subject: { Data: 'Test Gateway: your password was changed', Charset: 'UTF-8' },
-              Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
-            },
-          },
-        },
-      ],
+      notificationSent('ada@example.com', 'passwordChanged'),
     ]);
+    expect(mail.subject).toBe('Test Gateway: your password was changed');
     expect(mail.text).toContain('every device signed in to it was signed out');
     expect(mail.html).toMatch(/^<!doctype html>[^]*every device signed in to it was signed out/);
   });

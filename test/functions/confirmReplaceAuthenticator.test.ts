@@ -10,8 +10,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/confirmReplaceAuthenticator';
 import { pendingQrObjectKey } from '../../functions/lib/mfa';
-import { notificationMail } from '../../functions/lib/templates';
-import { awsCallNames, awsCalls, awsError, fakeJwt, gatewayEvent, lambdaContext, TEST_ENV, useTestEnv } from '../helpers';
+import { awsCallNames, awsCalls, awsError, fakeJwt, gatewayEvent, lambdaContext, notificationSent, SIGNED_IN_USER, TEST_ENV, useTestEnv } from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const s3 = mockClient(S3Client);
@@ -33,13 +32,7 @@ const noSuchKey = () => Object.assign(awsError('NoSuchKey', 'The specified key d
 
 function answerAsReplacingUser(): void {
   cognito.on(VerifySoftwareTokenCommand).resolves({ Status: 'SUCCESS' });
-  cognito.on(GetUserCommand).resolves({
-    Username: 'uuid-1',
-    UserAttributes: [
-      { Name: 'sub', Value: 'uuid-1' },
-      { Name: 'email', Value: 'ada@example.com' },
-    ],
-  });
+  cognito.on(GetUserCommand).resolves(SIGNED_IN_USER);
   cognito.on(GlobalSignOutCommand).resolves({});
   s3.on(GetObjectCommand).callsFake(() => ({ Body: pngBody() }));
   s3.on(PutObjectCommand).resolves({});
@@ -59,7 +52,6 @@ describe('confirmReplaceAuthenticator', () => {
     answerAsReplacingUser();
     const result = await call();
     expect(result).toEqual(DONE);
-    const mail = notificationMail({ product: TEST_ENV.MFA_ISSUER, kind: 'authenticatorReplaced' });
     expect(awsCalls(cognito, s3, ses)).toEqual([
       ['VerifySoftwareToken', { AccessToken: ACCESS_TOKEN, UserCode: '123456', FriendlyDeviceName: 'New phone' }],
       ['GetUser', { AccessToken: ACCESS_TOKEN }],
@@ -67,19 +59,7 @@ describe('confirmReplaceAuthenticator', () => {
       ['PutObject', { Bucket: TEST_ENV.MFA_BUCKET, Key: ACTIVE, Body: PNG, ContentType: 'image/png' }],
       ['DeleteObject', { Bucket: TEST_ENV.MFA_BUCKET, Key: PENDING }],
       ['GlobalSignOut', { AccessToken: ACCESS_TOKEN }],
-      [
-        'SendEmail',
-        {
-          FromEmailAddress: TEST_ENV.SES_FROM_ADDRESS,
-          Destination: { ToAddresses: ['ada@example.com'] },
-          Content: {
-            Simple: {
-              Subject: { Data: mail.subject, Charset: 'UTF-8' },
-              Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
-            },
-          },
-        },
-      ],
+      notificationSent('ada@example.com', 'authenticatorReplaced'),
     ]);
   });
 

@@ -1,9 +1,22 @@
 import { CognitoIdentityProviderClient, DeleteUserCommand, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/deleteMe';
-import { accessTokenSignedIn, awsCalls, awsError, fakeJwt, gatewayEvent, lambdaContext, NOW, TEST_ENV, useTestEnv } from '../helpers';
+import {
+  accessTokenSignedIn,
+  awsCalls,
+  awsError,
+  BAD_TOKEN,
+  gatewayEvent,
+  lambdaContext,
+  REAUTHENTICATE,
+  STALE_SIGN_INS,
+  TEST_ENV,
+  UNREADABLE_TOKENS,
+  useFixedClock,
+  useTestEnv,
+} from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const s3 = mockClient(S3Client);
@@ -40,13 +53,9 @@ beforeEach(() => {
   cognito.reset();
   s3.reset();
   order = [];
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
 });
 
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFixedClock();
 
 describe('deleteMe', () => {
   it('deletes the archived QR code, then the user', async () => {
@@ -114,26 +123,15 @@ describe('deleteMe', () => {
     expect(s3.calls()).toHaveLength(0);
   });
 
-  it.each([
-    ['a sign-in eleven minutes ago', accessTokenSignedIn(11 * 60)],
-    ['a token refreshed a minute ago after a sign-in a day ago', accessTokenSignedIn(24 * 3600, 60)],
-  ])('asks for a fresh sign-in after %s, deleting nothing and making no call', async (_case, accessToken) => {
+  it.each(STALE_SIGN_INS)('asks for a fresh sign-in after %s, deleting nothing and making no call', async (_case, accessToken) => {
     answerAsSignedInUser();
-    const result = await call(accessToken);
-    expect(result.error).toEqual({
-      errorType: 'ReauthenticationRequired',
-      message: 'This needs a recent sign-in: sign in again with your password and authenticator code (within 10 minutes).',
-    });
+    expect((await call(accessToken)).error).toEqual(REAUTHENTICATE);
     expect(awsCalls(cognito, s3)).toEqual([]);
   });
 
-  it.each([
-    ['not a JWT', 'not-a-jwt'],
-    ['a token without auth_time', fakeJwt({ sub: 'uuid-1', token_use: 'access' })],
-  ])('refuses %s, deleting nothing and making no call', async (_case, accessToken) => {
+  it.each(UNREADABLE_TOKENS)('refuses %s, deleting nothing and making no call', async (_case, accessToken) => {
     answerAsSignedInUser();
-    const result = await call(accessToken);
-    expect(result.error).toEqual({ errorType: 'NotAuthorized', message: 'The access token is invalid, expired or revoked. Sign in again.' });
+    expect((await call(accessToken)).error).toEqual(BAD_TOKEN);
     expect(awsCalls(cognito, s3)).toEqual([]);
   });
 });

@@ -8,9 +8,8 @@ import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../functions/lib/logger';
-import { notificationMail } from '../../functions/lib/templates';
 import { handler } from '../../functions/postConfirmation';
-import { awsCallNames, awsCalls, awsError, NOW, NOW_SECONDS, TEST_ENV, useTestEnv } from '../helpers';
+import { awsCallNames, awsCalls, awsError, notificationSent, NOW_SECONDS, useFixedClock, useTestEnv } from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const ses = mockClient(SESv2Client);
@@ -33,26 +32,13 @@ function triggerEvent(
   };
 }
 
-const mail = () => notificationMail({ product: TEST_ENV.MFA_ISSUER, kind: 'passwordReset' });
 const FOLLOW_UPS = [
   [
     'AdminUpdateUserAttributes',
     { UserPoolId: POOL, Username: 'uuid-1', UserAttributes: [{ Name: 'custom:password_reset_at', Value: String(NOW_SECONDS) }] },
   ],
   ['AdminUserGlobalSignOut', { UserPoolId: POOL, Username: 'uuid-1' }],
-  [
-    'SendEmail',
-    {
-      FromEmailAddress: TEST_ENV.SES_FROM_ADDRESS,
-      Destination: { ToAddresses: ['ada@example.com'] },
-      Content: {
-        Simple: {
-          Subject: { Data: mail().subject, Charset: 'UTF-8' },
-          Body: { Html: { Data: mail().html, Charset: 'UTF-8' }, Text: { Data: mail().text, Charset: 'UTF-8' } },
-        },
-      },
-    },
-  ],
+  notificationSent('ada@example.com', 'passwordReset'),
 ];
 
 beforeEach(() => {
@@ -62,12 +48,11 @@ beforeEach(() => {
   cognito.on(AdminUpdateUserAttributesCommand).resolves({});
   cognito.on(AdminUserGlobalSignOutCommand).resolves({});
   ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
 });
 
+useFixedClock();
+
 afterEach(() => {
-  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 

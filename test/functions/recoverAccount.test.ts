@@ -13,9 +13,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pendingQrObjectKey } from '../../functions/lib/mfa';
 import { newRecoveryCodes, remainingRecoveryCodes, type RecoveryCodeSet } from '../../functions/lib/recoveryCodes';
-import { notificationMail } from '../../functions/lib/templates';
 import { handler } from '../../functions/recoverAccount';
-import { awsCallNames, awsCalls, awsError, gatewayEvent, lambdaContext, TEST_ENV, useTestEnv } from '../helpers';
+import { awsCallNames, awsCalls, awsError, gatewayEvent, lambdaContext, notificationSent, TEST_ENV, useTestEnv } from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const s3 = mockClient(S3Client);
@@ -92,26 +91,13 @@ describe('recoverAccount', () => {
     answerAsEnrolledUser();
     const result = await call(input());
 
-    const mail = notificationMail({ product: TEST_ENV.MFA_ISSUER, kind: 'recoveryCodeUsed' });
     expect(awsCalls(cognito, s3, ses)).toEqual([
       signIn,
       ['AdminGetUser', byPool],
       ['AdminUpdateUserAttributes', { ...byPool, UserAttributes: [{ Name: 'custom:recovery_codes', Value: expect.any(String) }] }],
       ['AdminDeleteSoftwareToken', byPool],
       ['AdminUserGlobalSignOut', byPool],
-      [
-        'SendEmail',
-        {
-          FromEmailAddress: TEST_ENV.SES_FROM_ADDRESS,
-          Destination: { ToAddresses: [EMAIL] },
-          Content: {
-            Simple: {
-              Subject: { Data: mail.subject, Charset: 'UTF-8' },
-              Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
-            },
-          },
-        },
-      ],
+      notificationSent(EMAIL, 'recoveryCodeUsed'),
       signIn,
       ['AssociateSoftwareToken', { Session: SESSION.enrolment }],
       [

@@ -1,9 +1,23 @@
 import { AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { consumeRecoveryCode, remainingRecoveryCodes } from '../../functions/lib/recoveryCodes';
 import { handler } from '../../functions/regenerateRecoveryCodes';
-import { accessTokenSignedIn, awsCalls, awsError, gatewayEvent, lambdaContext, NOW, TEST_ENV, useTestEnv } from '../helpers';
+import {
+  accessTokenSignedIn,
+  awsCalls,
+  awsError,
+  BAD_TOKEN,
+  gatewayEvent,
+  lambdaContext,
+  REAUTHENTICATE,
+  SIGNED_IN_USER,
+  STALE_SIGN_INS,
+  TEST_ENV,
+  UNREADABLE_TOKENS,
+  useFixedClock,
+  useTestEnv,
+} from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const ACCESS_TOKEN = accessTokenSignedIn(60);
@@ -15,26 +29,16 @@ const written = () =>
     .Value!;
 
 function answerAsSignedInUser(): void {
-  cognito.on(GetUserCommand).resolves({
-    Username: 'uuid-1',
-    UserAttributes: [
-      { Name: 'sub', Value: 'uuid-1' },
-      { Name: 'email', Value: 'ada@example.com' },
-    ],
-  });
+  cognito.on(GetUserCommand).resolves(SIGNED_IN_USER);
   cognito.on(AdminUpdateUserAttributesCommand).resolves({});
 }
 
 beforeEach(() => {
   useTestEnv();
   cognito.reset();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
 });
 
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFixedClock();
 
 describe('regenerateRecoveryCodes', () => {
   it('identifies the user by the token, then replaces the stored codes with ten new ones', async () => {
@@ -66,19 +70,15 @@ describe('regenerateRecoveryCodes', () => {
     expect(await consumeRecoveryCode(written(), first[0]!)).toBeNull();
   });
 
-  it.each([
-    ['a stale sign-in', accessTokenSignedIn(11 * 60)],
-    ['a token refreshed long after the sign-in', accessTokenSignedIn(2 * 3600, 30)],
-  ])('asks for a fresh sign-in after %s, with no call', async (_case, accessToken) => {
+  it.each(STALE_SIGN_INS)('asks for a fresh sign-in after %s, with no call', async (_case, accessToken) => {
     answerAsSignedInUser();
-    const result = await call(accessToken);
-    expect(result.error?.errorType).toBe('ReauthenticationRequired');
+    expect((await call(accessToken)).error).toEqual(REAUTHENTICATE);
     expect(cognito.calls()).toHaveLength(0);
   });
 
-  it('refuses a malformed token with no call', async () => {
-    const result = await call('malformed.token');
-    expect(result.error).toEqual({ errorType: 'NotAuthorized', message: 'The access token is invalid, expired or revoked. Sign in again.' });
+  it.each(UNREADABLE_TOKENS)('refuses %s with no call', async (_case, accessToken) => {
+    answerAsSignedInUser();
+    expect((await call(accessToken)).error).toEqual(BAD_TOKEN);
     expect(cognito.calls()).toHaveLength(0);
   });
 
@@ -92,7 +92,7 @@ describe('regenerateRecoveryCodes', () => {
     answerAsSignedInUser();
     cognito.on(GetUserCommand).rejects(awsError('NotAuthorizedException', 'Access Token has been revoked'));
     const result = await call();
-    expect(result.error).toEqual({ errorType: 'NotAuthorized', message: 'The access token is invalid, expired or revoked. Sign in again.' });
+    expect(result.error).toEqual(BAD_TOKEN);
     expect(cognito.commandCalls(AdminUpdateUserAttributesCommand)).toHaveLength(0);
   });
 

@@ -1,10 +1,26 @@
 import { AssociateSoftwareTokenCommand, CognitoIdentityProviderClient, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { pendingQrObjectKey } from '../../functions/lib/mfa';
 import { handler } from '../../functions/replaceAuthenticator';
-import { accessTokenSignedIn, awsCalls, awsError, fakeJwt, gatewayEvent, lambdaContext, NOW, TEST_ENV, useTestEnv } from '../helpers';
+import {
+  accessTokenSignedIn,
+  awsCalls,
+  awsError,
+  BAD_TOKEN,
+  fakeJwt,
+  gatewayEvent,
+  lambdaContext,
+  NOW_SECONDS,
+  REAUTHENTICATE,
+  SIGNED_IN_USER,
+  STALE_SIGN_INS,
+  TEST_ENV,
+  UNREADABLE_TOKENS,
+  useFixedClock,
+  useTestEnv,
+} from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const s3 = mockClient(S3Client);
@@ -14,14 +30,7 @@ const ACCESS_TOKEN = accessTokenSignedIn(120);
 const call = (accessToken: string | null = ACCESS_TOKEN) => handler({ ...gatewayEvent('replaceAuthenticator'), accessToken }, lambdaContext);
 
 function answerAsSignedInUser(): void {
-  cognito.on(GetUserCommand).resolves({
-    Username: 'uuid-1',
-    UserAttributes: [
-      { Name: 'sub', Value: 'uuid-1' },
-      { Name: 'email', Value: 'ada@example.com' },
-    ],
-    UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
-  });
+  cognito.on(GetUserCommand).resolves({ ...SIGNED_IN_USER, UserMFASettingList: ['SOFTWARE_TOKEN_MFA'] });
   cognito.on(AssociateSoftwareTokenCommand).resolves({ SecretCode: SECRET_CODE });
   s3.on(PutObjectCommand).resolves({});
 }
@@ -30,13 +39,9 @@ beforeEach(() => {
   useTestEnv();
   cognito.reset();
   s3.reset();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
 });
 
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFixedClock();
 
 describe('replaceAuthenticator', () => {
   it('asks Cognito for a new secret and keeps its QR code as pending, under a fresh random session', async () => {
@@ -87,19 +92,14 @@ describe('replaceAuthenticator', () => {
   });
 
   it.each([
-    ['a sign-in eleven minutes ago', accessTokenSignedIn(660)],
+    ...STALE_SIGN_INS,
     ['a sign-in 601 seconds ago', accessTokenSignedIn(601)],
-    // Refreshed a minute ago, but the password was given an hour before that.
-    ['a token refreshed long after the sign-in', accessTokenSignedIn(3600, 60)],
     // This machine's clock lags: by its time the sign-in is recent, but Cognito issued the token much later.
     ['a sign-in recent by this clock but not by the token', accessTokenSignedIn(60, -3600)],
-  ])('asks for a fresh sign-in after %s, with no call', async (_case, accessToken) => {
+  ] as const)('asks for a fresh sign-in after %s, with no call', async (_case, accessToken) => {
     answerAsSignedInUser();
     const result = await call(accessToken);
-    expect(result.error).toEqual({
-      errorType: 'ReauthenticationRequired',
-      message: 'This needs a recent sign-in: sign in again with your password and authenticator code (within 10 minutes).',
-    });
+    expect(result.error).toEqual(REAUTHENTICATE);
     expect(awsCalls(cognito, s3)).toEqual([]);
   });
 
@@ -116,14 +116,12 @@ describe('replaceAuthenticator', () => {
   });
 
   it.each([
-    ['not a JWT', 'not-a-jwt'],
-    ['a token without auth_time', fakeJwt({ sub: 'uuid-1', iat: 1738314000 })],
-    ['a token without iat', fakeJwt({ sub: 'uuid-1', auth_time: 1738314000 })],
-    ['a token with a text auth_time', fakeJwt({ sub: 'uuid-1', auth_time: '1738314000', iat: 1738314000 })],
-  ])('refuses %s with no call', async (_case, accessToken) => {
+    ...UNREADABLE_TOKENS,
+    ['a token with a text auth_time', fakeJwt({ sub: 'uuid-1', auth_time: String(NOW_SECONDS), iat: NOW_SECONDS })],
+  ] as const)('refuses %s with no call', async (_case, accessToken) => {
     answerAsSignedInUser();
     const result = await call(accessToken);
-    expect(result.error).toEqual({ errorType: 'NotAuthorized', message: 'The access token is invalid, expired or revoked. Sign in again.' });
+    expect(result.error).toEqual(BAD_TOKEN);
     expect(awsCalls(cognito, s3)).toEqual([]);
   });
 

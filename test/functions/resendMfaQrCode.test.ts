@@ -2,10 +2,10 @@ import { AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { presignQrCode } from '../../functions/lib/mfa';
 import { handler } from '../../functions/resendMfaQrCode';
-import { awsCallNames, awsCalls, awsError, gatewayEvent, lambdaContext, NOW, NOW_SECONDS, TEST_ENV, useTestEnv } from '../helpers';
+import { awsCallNames, awsCalls, awsError, gatewayEvent, lambdaContext, NOW_SECONDS, TEST_ENV, useFixedClock, useTestEnv } from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const s3 = mockClient(S3Client);
@@ -43,13 +43,12 @@ beforeEach(() => {
   cognito.reset();
   s3.reset();
   ses.reset();
-  // A fixed clock makes the presigned link, its expiry and the hold after a reset predictable.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
 });
 
+// A fixed clock makes the presigned link, its expiry and the hold after a reset predictable.
+useFixedClock();
+
 afterEach(() => {
-  vi.useRealTimers();
   delete process.env.QR_RESEND_HOLD_HOURS;
 });
 
