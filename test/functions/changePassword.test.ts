@@ -3,8 +3,7 @@ import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/changePassword';
-import { notificationMail } from '../../functions/lib/templates';
-import { awsCallNames, awsCalls, awsError, fakeJwt, gatewayEvent, lambdaContext, notificationSent, SIGNED_IN_USER, TEST_ENV, useTestEnv } from '../helpers';
+import { awsCallNames, awsCalls, awsError, fakeJwt, gatewayEvent, lambdaContext, notificationSent, SIGNED_IN_USER, useTestEnv } from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const ses = mockClient(SESv2Client);
@@ -32,16 +31,20 @@ describe('changePassword', () => {
     answerAsSignedInUser();
     const result = await call(INPUT);
     expect(result).toEqual({ data: { status: 'PASSWORD_CHANGED', sessionsEnded: true } });
-    const mail = notificationMail({ product: TEST_ENV.MFA_ISSUER, kind: 'passwordChanged' });
     expect(awsCalls(cognito, ses)).toEqual([
       ['ChangePassword', { AccessToken: ACCESS_TOKEN, PreviousPassword: INPUT.oldPassword, ProposedPassword: INPUT.newPassword }],
       ['GetUser', { AccessToken: ACCESS_TOKEN }],
       ['GlobalSignOut', { AccessToken: ACCESS_TOKEN }],
       notificationSent('ada@example.com', 'passwordChanged'),
     ]);
-    expect(mail.subject).toBe('Test Gateway: your password was changed');
-    expect(mail.text).toContain('every device signed in to it was signed out');
-    expect(mail.html).toMatch(/^<!doctype html>[^]*every device signed in to it was signed out/);
+    // The mail, in both parts, says what happened and what to do if it was not the user.
+    const sent = ses.commandCalls(SendEmailCommand)[0]!.args[0].input.Content!.Simple!;
+    expect(sent.Subject!.Data).toBe('Test Gateway: your password was changed');
+    for (const part of [sent.Body!.Text!.Data!, sent.Body!.Html!.Data!]) {
+      expect(part).toContain('every device signed in to it was signed out');
+      expect(part).toContain('If this was not you');
+    }
+    expect(sent.Body!.Html!.Data).toMatch(/^<!doctype html>/);
   });
 
   it.each([
