@@ -1,4 +1,6 @@
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { GatewayEvent } from '../functions/lib/event';
+import { notificationMail, type NotificationKind } from '../functions/lib/templates';
 
 /** Settings every function reads, as CDK sets them. */
 export const TEST_ENV = {
@@ -32,4 +34,108 @@ export function awsError(name: string, message = name, fault: 'client' | 'server
 export function fakeJwt(claims: Record<string, unknown>): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'RS256', kid: 'test' })}.${part(claims)}.c2lnbmF0dXJl`;
+}
+
+interface RecordedCall {
+  args: readonly unknown[];
+}
+
+/** Sinon numbers every call it records across all spies; its typings leave the number out. */
+function callIdOf(call: RecordedCall): number {
+  const id = (call as { callId?: unknown }).callId;
+  if (typeof id !== 'number') throw new Error('The SDK mock recorded a call without a call id.');
+  return id;
+}
+
+/**
+ * Every call made to the given client mocks, in the order made across all of them, as
+ * `[command without "Command", input]`: one assertion pins the exact requests and their order.
+ */
+type CallRecorder = { calls(): readonly RecordedCall[] };
+
+export function awsCalls(...mocks: readonly CallRecorder[]): Array<[string, unknown]> {
+  return mocks
+    .flatMap((mock) => mock.calls())
+    .sort((a, b) => callIdOf(a) - callIdOf(b))
+    .map((call) => {
+      const command = call.args[0] as { constructor: { name: string }; input: unknown };
+      return [command.constructor.name.replace(/Command$/, ''), command.input];
+    });
+}
+
+/** Just the command names of awsCalls. */
+export const awsCallNames = (...mocks: readonly CallRecorder[]): string[] => awsCalls(...mocks).map(([name]) => name);
+
+/** A fixed moment for tests that read the clock (`vi.setSystemTime(NOW)`). */
+export const NOW = new Date('2025-01-31T09:00:00.000Z');
+export const NOW_SECONDS = NOW.getTime() / 1000;
+
+/** An access token from a sign-in `signedInSecondsAgo` before NOW, issued `issuedSecondsAgo` before NOW. */
+export function accessTokenSignedIn(signedInSecondsAgo: number, issuedSecondsAgo = signedInSecondsAgo, claims: Record<string, unknown> = {}): string {
+  return fakeJwt({
+    sub: 'uuid-1',
+    token_use: 'access',
+    auth_time: NOW_SECONDS - signedInSecondsAgo,
+    iat: NOW_SECONDS - issuedSecondsAgo,
+    ...claims,
+  });
+}
+
+/** Fakes only Date, at NOW, for every test of the file: tokens' `auth_time` and presigned expiries are fixed. */
+export function useFixedClock(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
+
+/** Tokens an operation needing a recent sign-in (ten minutes by default) must refuse as stale. */
+export const STALE_SIGN_INS: ReadonlyArray<readonly [string, string]> = [
+  ['a sign-in eleven minutes ago', accessTokenSignedIn(11 * 60)],
+  // Refreshed a minute ago, but the password was given a day before that.
+  ['a token refreshed long after the sign-in', accessTokenSignedIn(24 * 3600, 60)],
+];
+
+/** Tokens whose sign-in time cannot be read: refused as invalid. */
+export const UNREADABLE_TOKENS: ReadonlyArray<readonly [string, string]> = [
+  ['not a JWT', 'not-a-jwt'],
+  ['a token without auth_time', fakeJwt({ sub: 'uuid-1', token_use: 'access', iat: NOW_SECONDS })],
+  ['a token without iat', fakeJwt({ sub: 'uuid-1', token_use: 'access', auth_time: NOW_SECONDS })],
+];
+
+export const REAUTHENTICATE = {
+  errorType: 'ReauthenticationRequired',
+  message: 'This needs a recent sign-in: sign in again with your password and authenticator code (within 10 minutes).',
+} as const;
+
+export const BAD_TOKEN = { errorType: 'NotAuthorized', message: 'The access token is invalid, expired or revoked. Sign in again.' } as const;
+
+/** GetUser's answer for the signed-in test user. */
+export const SIGNED_IN_USER = {
+  Username: 'uuid-1',
+  UserAttributes: [
+    { Name: 'sub', Value: 'uuid-1' },
+    { Name: 'email', Value: 'ada@example.com' },
+  ],
+};
+
+/** The SES request of a security notification of `kind` to `to`, as awsCalls lists it. */
+export function notificationSent(to: string, kind: NotificationKind): [string, unknown] {
+  const mail = notificationMail({ product: TEST_ENV.MFA_ISSUER, kind });
+  return [
+    'SendEmail',
+    {
+      FromEmailAddress: TEST_ENV.SES_FROM_ADDRESS,
+      Destination: { ToAddresses: [to] },
+      Content: {
+        Simple: {
+          Subject: { Data: mail.subject, Charset: 'UTF-8' },
+          Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
+        },
+      },
+    },
+  ];
 }

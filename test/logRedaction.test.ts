@@ -1,11 +1,21 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminDeleteSoftwareTokenCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { logger } from '../functions/lib/logger';
+import { newRecoveryCodes } from '../functions/lib/recoveryCodes';
 import { operations } from '../operations';
-import { awsError, fakeJwt, gatewayEvent, lambdaContext, useTestEnv } from './helpers';
+import { awsError, fakeJwt, gatewayEvent, lambdaContext, NOW, NOW_SECONDS, useTestEnv } from './helpers';
+
+/** A real set, so that recoverAccount gets past the code check and on to every later step. */
+const RECOVERY = await newRecoveryCodes();
 
 /** Every secret a caller or Cognito can hand a function; none may reach a log line. */
 const SECRETS = {
@@ -17,10 +27,16 @@ const SECRETS = {
   verificationCode: '5544332',
   session: 'SESSION-SECRET-5-aaaaaaaaaaaaaaaaaaaaaaaa',
   refreshToken: 'REFRESH-SECRET-6-aaaaaaaaaaaaaaaaaaaaaaaa',
-  accessToken: fakeJwt({ sub: 'user-1', username: 'user-1', marker: 'ACCESS-SECRET-7' }),
+  // Signed in a minute before NOW: recent enough for the operations that need a fresh sign-in.
+  accessToken: fakeJwt({ sub: 'user-1', username: 'user-1', auth_time: NOW_SECONDS - 60, iat: NOW_SECONDS - 60, marker: 'ACCESS-SECRET-7' }),
   idToken: fakeJwt({ sub: 'user-1', email: 'ada@example.com', marker: 'ID-SECRET-8' }),
   totpSecret: 'TOTPSECRETNINEAAAAAAAAAAAAAAAAAA',
   cognitoSession: 'COGNITO-SESSION-SECRET-10-aaaaaaaaaaaaaa',
+  recoveryCode: RECOVERY.codes[0]!,
+  recoveryCodeAsTyped: RECOVERY.codes[0]!.toUpperCase(),
+  storedRecoveryCodes: RECOVERY.stored,
+  storedRecoveryCodeHash: RECOVERY.stored.split('.')[2]!,
+  storedRecoveryCodeSalt: RECOVERY.stored.split('.')[1]!,
 };
 
 /** One input that satisfies every operation's rules and carries every secret. */
@@ -36,6 +52,7 @@ const INPUT = {
   session: SECRETS.session,
   verificationSession: SECRETS.session,
   refreshToken: SECRETS.refreshToken,
+  recoveryCode: SECRETS.recoveryCodeAsTyped,
 };
 
 /** A Cognito answer with every field any operation reads, secrets included. */
@@ -55,6 +72,7 @@ const ANSWER = {
   UserAttributes: [
     { Name: 'sub', Value: 'user-1' },
     { Name: 'email', Value: 'ada@example.com' },
+    { Name: 'custom:recovery_codes', Value: SECRETS.storedRecoveryCodes },
   ],
   User: { Username: 'user-1', Attributes: [{ Name: 'sub', Value: 'user-1' }] },
   CodeDeliveryDetails: { Destination: 'a***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' },
@@ -68,6 +86,8 @@ const written: string[] = [];
 beforeAll(() => {
   useTestEnv();
   logger.setLogLevel('DEBUG');
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
   for (const stream of [process.stdout, process.stderr]) {
     vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
       written.push(String(chunk));
@@ -77,6 +97,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
   logger.setLogLevel('SILENT');
 });
@@ -84,14 +105,48 @@ afterAll(() => {
 const secretWords = Object.values(SECRETS);
 const messageWithSecrets = `leaked ${secretWords.join(' ')}`;
 
+/** Recovery codes the functions handed out: as secret as those they were given. */
+const issuedCodes: string[] = [];
+
+function remember(result: { data?: unknown } | undefined): void {
+  const codes = (result?.data as { recoveryCodes?: unknown } | undefined)?.recoveryCodes;
+  if (Array.isArray(codes)) issuedCodes.push(...codes.map(String));
+}
+
 async function runEverywhere(field: string) {
   const { handler } = await import(`../functions/${field}.ts`);
   const event = () => gatewayEvent(field, { ...INPUT }, SECRETS.accessToken);
-  for (const challenge of ['NEW_PASSWORD_REQUIRED', 'MFA_SETUP', 'SOFTWARE_TOKEN_MFA']) {
+  const resolveAll = (challenge: string) => {
     cognito.reset().onAnyCommand().resolves({ ...ANSWER, ChallengeName: challenge } as never);
     s3.reset().onAnyCommand().resolves({});
     ses.reset().onAnyCommand().resolves({});
-    await handler(event(), lambdaContext);
+  };
+  const authenticatorThenEnrolment = () =>
+    cognito
+      .on(InitiateAuthCommand)
+      .resolvesOnce({ ...ANSWER, ChallengeName: 'SOFTWARE_TOKEN_MFA' } as never)
+      .resolves({ ...ANSWER, ChallengeName: 'MFA_SETUP' } as never);
+  for (const challenge of ['NEW_PASSWORD_REQUIRED', 'MFA_SETUP', 'SOFTWARE_TOKEN_MFA']) {
+    resolveAll(challenge);
+    remember(await handler(event(), lambdaContext));
+  }
+  // A sign-in asking for the authenticator, then for enrolment: recoverAccount's whole way.
+  resolveAll('MFA_SETUP');
+  authenticatorThenEnrolment();
+  remember(await handler(event(), lambdaContext));
+  // Best-effort and later steps failing after the main one succeeded (the recovery code already spent).
+  const failingSteps = [
+    () => cognito.on(AdminUpdateUserAttributesCommand).rejects(awsError('InternalErrorException', messageWithSecrets, 'server')),
+    () => cognito.on(AdminDeleteSoftwareTokenCommand).rejects(awsError('InternalErrorException', messageWithSecrets, 'server')),
+    () => cognito.on(AdminUserGlobalSignOutCommand).rejects(awsError('InternalErrorException', messageWithSecrets, 'server')),
+  ];
+  for (const fail of failingSteps) {
+    resolveAll('MFA_SETUP');
+    authenticatorThenEnrolment();
+    fail();
+    s3.reset().onAnyCommand().rejects(awsError('AccessDenied', messageWithSecrets));
+    ses.reset().onAnyCommand().rejects(awsError('MessageRejected', messageWithSecrets));
+    remember(await handler(event(), lambdaContext));
   }
   for (const failure of [awsError('NotAuthorizedException', messageWithSecrets), new TypeError(messageWithSecrets)]) {
     cognito.reset().onAnyCommand().rejects(failure);
@@ -101,12 +156,49 @@ async function runEverywhere(field: string) {
   }
 }
 
+/** Operations handling recovery codes or re-authentication: the scenarios above must take each to success. */
+const WHOLE_WAY = ['confirmMfa', 'recoverAccount', 'replaceAuthenticator', 'confirmReplaceAuthenticator', 'regenerateRecoveryCodes', 'deleteMe', 'changePassword', 'resendMfaQrCode'];
+
 describe('logs', () => {
   it.each(operations.map((op) => op.field))('of %s never contain a secret', async (field) => {
     written.length = 0;
+    const issuedBefore = issuedCodes.length;
     await runEverywhere(field);
     const logs = written.join('');
+    // Otherwise the check on handed-out codes below would have nothing to look for.
+    if (field === 'confirmMfa' || field === 'regenerateRecoveryCodes') expect(issuedCodes.length).toBeGreaterThan(issuedBefore);
     expect(logs).toContain(`"field":"${field}"`);
+    // Their whole way, not only the early refusals, is covered.
+    if (WHOLE_WAY.includes(field)) expect(logs).toContain('"operation succeeded"');
+    for (const secret of secretWords) expect(logs).not.toContain(secret);
+    for (const code of issuedCodes) {
+      expect(logs).not.toContain(code);
+      expect(logs.toLowerCase()).not.toContain(code.replace('-', ''));
+    }
+  });
+
+  it('of the PostConfirmation trigger never contain a secret, whatever fails', async () => {
+    written.length = 0;
+    const { handler } = await import('../functions/postConfirmation');
+    const event = () =>
+      ({
+        version: '1',
+        region: 'eu-west-1',
+        userPoolId: 'pool',
+        userName: 'user-1',
+        triggerSource: 'PostConfirmation_ConfirmForgotPassword',
+        callerContext: { awsSdkVersion: '3', clientId: 'client' },
+        request: { userAttributes: { sub: 'user-1', email: 'ada@example.com', 'custom:recovery_codes': SECRETS.storedRecoveryCodes } },
+        response: {},
+      }) as never;
+    cognito.reset().onAnyCommand().resolves({});
+    ses.reset().onAnyCommand().resolves({});
+    await handler(event());
+    cognito.reset().onAnyCommand().rejects(awsError('InternalErrorException', messageWithSecrets, 'server'));
+    ses.reset().onAnyCommand().rejects(awsError('MessageRejected', messageWithSecrets));
+    await handler(event());
+    const logs = written.join('');
+    expect(logs).toContain('password reset follow-up failed');
     for (const secret of secretWords) expect(logs).not.toContain(secret);
   });
 

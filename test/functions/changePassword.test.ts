@@ -1,38 +1,87 @@
-import { ChangePasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { ChangePasswordCommand, CognitoIdentityProviderClient, GetUserCommand, GlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/changePassword';
-import { awsError, fakeJwt, gatewayEvent, lambdaContext, useTestEnv } from '../helpers';
+import { awsCallNames, awsCalls, awsError, fakeJwt, gatewayEvent, lambdaContext, notificationSent, SIGNED_IN_USER, useTestEnv } from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
+const ses = mockClient(SESv2Client);
 const ACCESS_TOKEN = fakeJwt({ sub: 'uuid-1', token_use: 'access' });
 const INPUT = { oldPassword: 'Old-Pass-1!xyz', newPassword: 'New-Pass-2!xyz' };
 const call = (input: Record<string, unknown>, accessToken: string | null = ACCESS_TOKEN) =>
   handler({ ...gatewayEvent('changePassword', input), accessToken }, lambdaContext);
 
+/** Cognito accepting the change for a signed-in user; SES accepting the notification. */
+function answerAsSignedInUser(): void {
+  cognito.on(ChangePasswordCommand).resolves({});
+  cognito.on(GetUserCommand).resolves(SIGNED_IN_USER);
+  cognito.on(GlobalSignOutCommand).resolves({});
+  ses.on(SendEmailCommand).resolves({ MessageId: 'message-1' });
+}
+
 beforeEach(() => {
   useTestEnv();
   cognito.reset();
+  ses.reset();
 });
 
 describe('changePassword', () => {
-  it("changes the signed-in user's password", async () => {
-    cognito.on(ChangePasswordCommand).resolves({});
+  it("changes the signed-in user's password, ends every session and tells the user", async () => {
+    answerAsSignedInUser();
     const result = await call(INPUT);
-    expect(result).toEqual({ data: { status: 'PASSWORD_CHANGED' } });
-    expect(cognito.calls()).toHaveLength(1);
-    expect(cognito.commandCalls(ChangePasswordCommand)[0]!.args[0].input).toEqual({
-      AccessToken: ACCESS_TOKEN,
-      PreviousPassword: INPUT.oldPassword,
-      ProposedPassword: INPUT.newPassword,
-    });
+    expect(result).toEqual({ data: { status: 'PASSWORD_CHANGED', sessionsEnded: true } });
+    expect(awsCalls(cognito, ses)).toEqual([
+      ['ChangePassword', { AccessToken: ACCESS_TOKEN, PreviousPassword: INPUT.oldPassword, ProposedPassword: INPUT.newPassword }],
+      ['GetUser', { AccessToken: ACCESS_TOKEN }],
+      ['GlobalSignOut', { AccessToken: ACCESS_TOKEN }],
+      notificationSent('ada@example.com', 'passwordChanged'),
+    ]);
+    // The mail, in both parts, says what happened and what to do if it was not the user.
+    const sent = ses.commandCalls(SendEmailCommand)[0]!.args[0].input.Content!.Simple!;
+    expect(sent.Subject!.Data).toBe('Test Gateway: your password was changed');
+    for (const part of [sent.Body!.Text!.Data!, sent.Body!.Html!.Data!]) {
+      expect(part).toContain('every device signed in to it was signed out');
+      expect(part).toContain('If this was not you');
+    }
+    expect(sent.Body!.Html!.Data).toMatch(/^<!doctype html>/);
+  });
+
+  it.each([
+    ['GetUser', () => cognito.on(GetUserCommand).rejects(awsError('InternalErrorException', 'Internal error', 'server')), ['ChangePassword', 'GetUser']],
+    [
+      'GlobalSignOut',
+      () => cognito.on(GlobalSignOutCommand).rejects(awsError('TooManyRequestsException', 'Rate exceeded')),
+      ['ChangePassword', 'GetUser', 'GlobalSignOut'],
+    ],
+  ])('answers sessionsEnded false when %s fails after the change, sending no mail', async (_step, fail, calls) => {
+    answerAsSignedInUser();
+    fail();
+    const result = await call(INPUT);
+    expect(result).toEqual({ data: { status: 'PASSWORD_CHANGED', sessionsEnded: false } });
+    expect(awsCallNames(cognito, ses)).toEqual(calls);
+  });
+
+  it('answers sessionsEnded true when only the notification fails', async () => {
+    answerAsSignedInUser();
+    ses.on(SendEmailCommand).rejects(awsError('MessageRejected', 'Email address is not verified.'));
+    const result = await call(INPUT);
+    expect(result).toEqual({ data: { status: 'PASSWORD_CHANGED', sessionsEnded: true } });
+  });
+
+  it('sends no notification without an SES identity', async () => {
+    delete process.env.SES_FROM_ADDRESS;
+    answerAsSignedInUser();
+    const result = await call(INPUT);
+    expect(result).toEqual({ data: { status: 'PASSWORD_CHANGED', sessionsEnded: true } });
+    expect(ses.calls()).toHaveLength(0);
   });
 
   it.each([[null], [''], ['  ']])('refuses a call with access token %o before calling Cognito', async (accessToken) => {
     const result = await call(INPUT, accessToken);
     expect(result.error?.errorType).toBe('NotAuthorized');
     expect(result.error?.message).toContain('access token');
-    expect(cognito.calls()).toHaveLength(0);
+    expect(awsCalls(cognito, ses)).toEqual([]);
   });
 
   it.each([
@@ -72,8 +121,11 @@ describe('changePassword', () => {
     ],
     [awsError('InternalErrorException', 'Internal error', 'server'), 'ServiceUnavailable', 'The service is temporarily unavailable. Try again later.'],
   ] as const)('maps %s to %s', async (error, errorType, message) => {
+    answerAsSignedInUser();
     cognito.on(ChangePasswordCommand).rejects(error);
     const result = await call(INPUT);
     expect(result.error).toEqual({ errorType, message });
+    // Nothing changed, so nobody is signed out or told.
+    expect(awsCallNames(cognito, ses)).toEqual(['ChangePassword']);
   });
 });

@@ -1,14 +1,19 @@
 import {
+  AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
   RespondToAuthChallengeCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/confirmMfa';
-import { awsError, fakeJwt, gatewayEvent, lambdaContext, TEST_ENV, useTestEnv } from '../helpers';
+import { pendingQrObjectKey } from '../../functions/lib/mfa';
+import { consumeRecoveryCode, remainingRecoveryCodes } from '../../functions/lib/recoveryCodes';
+import { awsCallNames, awsCalls, awsError, fakeJwt, gatewayEvent, lambdaContext, TEST_ENV, useTestEnv } from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
+const s3 = mockClient(S3Client);
 const call = (input: Record<string, unknown>) => handler(gatewayEvent('confirmMfa', input), lambdaContext);
 
 const INPUT = { email: ' Ada@Example.com ', session: 'session-from-associate-token-0123456789', otp: ' 123456 ', deviceName: 'Work phone' };
@@ -21,34 +26,60 @@ const AUTHENTICATION_RESULT = {
   TokenType: 'Bearer',
 };
 
+const PENDING = pendingQrObjectKey(INPUT.session);
+const ACTIVE = 'mfa-qr/uuid-1.png';
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+const noSuchKey = () => Object.assign(awsError('NoSuchKey', 'The specified key does not exist.'), { $metadata: { httpStatusCode: 404 } });
+
+/** Cognito finishing enrolment, the QR code from login or confirmUser waiting as pending. */
 function answerAsEnrolment(): void {
   cognito.on(VerifySoftwareTokenCommand).resolves({ Status: 'SUCCESS', Session: VERIFIED_SESSION });
   cognito.on(RespondToAuthChallengeCommand).resolves({ AuthenticationResult: AUTHENTICATION_RESULT });
+  cognito.on(AdminUpdateUserAttributesCommand).resolves({});
+  // The part of an S3 object body the archive reads.
+  s3.on(GetObjectCommand).resolves({ Body: { transformToByteArray: async () => PNG } as never });
+  s3.on(PutObjectCommand).resolves({});
+  s3.on(DeleteObjectCommand).resolves({});
 }
 
-const commandNames = () => cognito.calls().map((c) => c.args[0].constructor.name);
+/** The recovery codes confirmMfa stored. */
+const storedCodes = () =>
+  cognito.commandCalls(AdminUpdateUserAttributesCommand)[0]!.args[0].input.UserAttributes!.find((a) => a.Name === 'custom:recovery_codes')!.Value!;
 
 beforeEach(() => {
   useTestEnv();
   cognito.reset();
+  s3.reset();
 });
 
 describe('confirmMfa', () => {
-  it('lets Cognito verify the first code, then answers MFA_SETUP with the session it returned', async () => {
+  it('lets Cognito verify the first code, answers MFA_SETUP, archives the verified QR code and issues recovery codes', async () => {
     answerAsEnrolment();
     const result = await call(INPUT);
-    expect(commandNames()).toEqual([VerifySoftwareTokenCommand.name, RespondToAuthChallengeCommand.name]);
-    expect(cognito.commandCalls(VerifySoftwareTokenCommand)[0]!.args[0].input).toEqual({
-      Session: INPUT.session,
-      UserCode: '123456',
-      FriendlyDeviceName: 'Work phone',
-    });
-    expect(cognito.commandCalls(RespondToAuthChallengeCommand)[0]!.args[0].input).toEqual({
-      ChallengeName: 'MFA_SETUP',
-      ClientId: TEST_ENV.USER_POOL_CLIENT_ID,
-      Session: VERIFIED_SESSION,
-      ChallengeResponses: { USERNAME: 'ada@example.com' },
-    });
+    expect(awsCalls(cognito, s3)).toEqual([
+      ['VerifySoftwareToken', { Session: INPUT.session, UserCode: '123456', FriendlyDeviceName: 'Work phone' }],
+      [
+        'RespondToAuthChallenge',
+        {
+          ChallengeName: 'MFA_SETUP',
+          ClientId: TEST_ENV.USER_POOL_CLIENT_ID,
+          Session: VERIFIED_SESSION,
+          ChallengeResponses: { USERNAME: 'ada@example.com' },
+        },
+      ],
+      // The pending QR code, named by the session login or confirmUser returned, becomes the user's.
+      ['GetObject', { Bucket: TEST_ENV.MFA_BUCKET, Key: PENDING }],
+      ['PutObject', { Bucket: TEST_ENV.MFA_BUCKET, Key: ACTIVE, Body: PNG, ContentType: 'image/png' }],
+      ['DeleteObject', { Bucket: TEST_ENV.MFA_BUCKET, Key: PENDING }],
+      [
+        'AdminUpdateUserAttributes',
+        {
+          UserPoolId: TEST_ENV.USER_POOL_ID,
+          Username: 'ada@example.com',
+          UserAttributes: [{ Name: 'custom:recovery_codes', Value: expect.stringMatching(/^s1\./) }],
+        },
+      ],
+    ]);
     expect(result).toEqual({
       data: {
         userId: 'uuid-1',
@@ -61,8 +92,57 @@ describe('confirmMfa', () => {
           expiresIn: 3600,
           tokenType: 'Bearer',
         },
+        recoveryCodes: expect.any(Array),
       },
     });
+    const codes = result.data!.recoveryCodes!;
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    for (const code of codes) expect(code).toMatch(/^[0-9a-z]{5}-[0-9a-z]{5}$/);
+    // What is stored is what checks the codes handed out, and it holds none of them.
+    const stored = storedCodes();
+    expect(remainingRecoveryCodes(stored)).toBe(10);
+    for (const code of codes) expect(stored.toLowerCase()).not.toContain(code.replace('-', ''));
+    expect(await consumeRecoveryCode(stored, codes[0]!)).not.toBeNull();
+  });
+
+  it('removes the archived QR code when no pending one exists, so the archive never holds a stale one', async () => {
+    answerAsEnrolment();
+    s3.on(GetObjectCommand).rejects(noSuchKey());
+    const result = await call(INPUT);
+    expect(result.data?.mfaStatus).toBe('CONFIRMED');
+    expect(awsCalls(s3)).toEqual([
+      ['GetObject', { Bucket: TEST_ENV.MFA_BUCKET, Key: PENDING }],
+      ['DeleteObject', { Bucket: TEST_ENV.MFA_BUCKET, Key: ACTIVE }],
+    ]);
+  });
+
+  it.each([
+    ['reading the pending code', () => s3.on(GetObjectCommand).rejects(awsError('AccessDenied', 'Access Denied'))],
+    ['writing the archived code', () => s3.on(PutObjectCommand).rejects(awsError('InternalError', 'internal', 'server'))],
+    ['deleting the pending code', () => s3.on(DeleteObjectCommand).rejects(awsError('SlowDown', 'slow down', 'server'))],
+  ])('still answers with tokens and recovery codes when S3 fails %s', async (_case, fail) => {
+    answerAsEnrolment();
+    fail();
+    const result = await call(INPUT);
+    expect(result.data?.tokens.accessToken).toBe(AUTHENTICATION_RESULT.AccessToken);
+    expect(result.data?.recoveryCodes).toHaveLength(10);
+  });
+
+  it('does not touch S3 when the archive is turned off', async () => {
+    delete process.env.MFA_BUCKET;
+    answerAsEnrolment();
+    const result = await call(INPUT);
+    expect(result.data?.recoveryCodes).toHaveLength(10);
+    expect(s3.calls()).toHaveLength(0);
+  });
+
+  it('answers with tokens and recoveryCodes null when the codes cannot be stored', async () => {
+    answerAsEnrolment();
+    cognito.on(AdminUpdateUserAttributesCommand).rejects(awsError('TooManyRequestsException', 'Rate exceeded'));
+    const result = await call(INPUT);
+    expect(result.data).toMatchObject({ userId: 'uuid-1', mfaStatus: 'CONFIRMED', recoveryCodes: null });
+    expect(result.data?.tokens.refreshToken).toBe(AUTHENTICATION_RESULT.RefreshToken);
   });
 
   it.each([[undefined], [null], ['  ']])('names no device when deviceName is %o', async (deviceName) => {
@@ -76,14 +156,14 @@ describe('confirmMfa', () => {
     cognito.on(VerifySoftwareTokenCommand).resolves({ Status: status as 'ERROR' | undefined, Session: VERIFIED_SESSION });
     const result = await call(INPUT);
     expect(result.error).toEqual({ errorType: 'CodeMismatch', message: 'The authenticator code is incorrect.' });
-    expect(commandNames()).toEqual([VerifySoftwareTokenCommand.name]);
+    expect(awsCallNames(cognito, s3)).toEqual(['VerifySoftwareToken']);
   });
 
   it('fails when verification returns no session to go on with', async () => {
     cognito.on(VerifySoftwareTokenCommand).resolves({ Status: 'SUCCESS' });
     const result = await call(INPUT);
     expect(result.error).toMatchObject({ errorType: 'InternalError', requestId: 'req-1234' });
-    expect(commandNames()).toEqual([VerifySoftwareTokenCommand.name]);
+    expect(awsCallNames(cognito, s3)).toEqual(['VerifySoftwareToken']);
   });
 
   it.each([
@@ -95,6 +175,8 @@ describe('confirmMfa', () => {
     cognito.on(RespondToAuthChallengeCommand).resolves(answer);
     const result = await call(INPUT);
     expect(result.error).toMatchObject({ errorType: 'InternalError', requestId: 'req-1234' });
+    // Neither archive nor recovery codes for an enrolment that did not finish.
+    expect(awsCallNames(cognito, s3)).toEqual(['VerifySoftwareToken', 'RespondToAuthChallenge']);
   });
 
   it.each([
@@ -110,7 +192,7 @@ describe('confirmMfa', () => {
     const result = await call(input);
     expect(result.error?.errorType).toBe('ValidationError');
     expect(result.error?.message).toContain(words);
-    expect(cognito.calls()).toHaveLength(0);
+    expect(awsCalls(cognito, s3)).toEqual([]);
   });
 
   const failAt = {
@@ -143,6 +225,6 @@ describe('confirmMfa', () => {
     const result = await call(INPUT);
     expect(result.error).toEqual({ errorType, message });
     // Nothing runs after the failing call.
-    expect(commandNames().at(-1)).toBe(`${step}Command`);
+    expect(awsCallNames(cognito, s3).at(-1)).toBe(step);
   });
 });

@@ -3,11 +3,25 @@ import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/deleteMe';
-import { awsError, fakeJwt, gatewayEvent, lambdaContext, TEST_ENV, useTestEnv } from '../helpers';
+import {
+  accessTokenSignedIn,
+  awsCalls,
+  awsError,
+  BAD_TOKEN,
+  gatewayEvent,
+  lambdaContext,
+  REAUTHENTICATE,
+  STALE_SIGN_INS,
+  TEST_ENV,
+  UNREADABLE_TOKENS,
+  useFixedClock,
+  useTestEnv,
+} from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const s3 = mockClient(S3Client);
-const ACCESS_TOKEN = fakeJwt({ sub: 'uuid-1', token_use: 'access' });
+/** Signed in five minutes ago: recent enough to delete the account. */
+const ACCESS_TOKEN = accessTokenSignedIn(300);
 const call = (accessToken: string | null = ACCESS_TOKEN) => handler({ ...gatewayEvent('deleteMe'), accessToken }, lambdaContext);
 
 /** Every call to Cognito or S3, in the order made. */
@@ -40,6 +54,8 @@ beforeEach(() => {
   s3.reset();
   order = [];
 });
+
+useFixedClock();
 
 describe('deleteMe', () => {
   it('deletes the archived QR code, then the user', async () => {
@@ -105,5 +121,17 @@ describe('deleteMe', () => {
     expect(result.error?.message).toContain('access token');
     expect(cognito.calls()).toHaveLength(0);
     expect(s3.calls()).toHaveLength(0);
+  });
+
+  it.each(STALE_SIGN_INS)('asks for a fresh sign-in after %s, deleting nothing and making no call', async (_case, accessToken) => {
+    answerAsSignedInUser();
+    expect((await call(accessToken)).error).toEqual(REAUTHENTICATE);
+    expect(awsCalls(cognito, s3)).toEqual([]);
+  });
+
+  it.each(UNREADABLE_TOKENS)('refuses %s, deleting nothing and making no call', async (_case, accessToken) => {
+    answerAsSignedInUser();
+    expect((await call(accessToken)).error).toEqual(BAD_TOKEN);
+    expect(awsCalls(cognito, s3)).toEqual([]);
   });
 });

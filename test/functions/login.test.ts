@@ -6,6 +6,7 @@ import {
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { pendingQrObjectKey } from '../../functions/lib/mfa';
 import { handler } from '../../functions/login';
 import { awsError, gatewayEvent, lambdaContext, TEST_ENV, useTestEnv } from '../helpers';
 
@@ -15,6 +16,7 @@ const call = (input: Record<string, unknown>) => handler(gatewayEvent('login', i
 
 const INPUT = { email: ' Ada@Example.com ', password: 'Correct-Horse-1!' };
 const SESSION = 'session-from-initiate-auth-0123456789';
+const ASSOCIATED = 'session-from-associate-0123456789';
 
 const commandNames = (mock: typeof cognito | typeof s3) => mock.calls().map((c) => c.args[0].constructor.name);
 
@@ -54,7 +56,8 @@ describe('login', () => {
     expect(cognito.commandCalls(AssociateSoftwareTokenCommand)[0]!.args[0].input).toEqual({ Session: SESSION });
     expect(s3.commandCalls(PutObjectCommand)[0]!.args[0].input).toEqual({
       Bucket: TEST_ENV.MFA_BUCKET,
-      Key: 'mfa-qr/uuid-1.png',
+      // Pending until confirmMfa verifies a code from it; named by the session confirmMfa gets.
+      Key: pendingQrObjectKey(ASSOCIATED),
       ContentType: 'image/png',
       Body: expect.any(Buffer),
     });
@@ -68,7 +71,7 @@ describe('login', () => {
         secretCode: 'JBSWY3DPEHPK3PXP',
         otpauthUri: 'otpauth://totp/Test%20Gateway:ada%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Test%20Gateway',
         qrCodeDataUrl: expect.stringMatching(/^data:image\/png;base64,/),
-        qrCodeUrl: expect.stringContaining('/mfa-qr/uuid-1.png?'),
+        qrCodeUrl: expect.stringContaining(`/${pendingQrObjectKey(ASSOCIATED)}?`),
         qrCodeExpiresAt: expect.any(String),
       },
     });
@@ -134,21 +137,39 @@ describe('login', () => {
     expect(result.error).toEqual({ errorType, message });
   });
 
-  const failAt = {
-    AssociateSoftwareToken: (error: Error) => cognito.on(AssociateSoftwareTokenCommand).rejects(error),
-    'S3 PutObject': (error: Error) => s3.on(PutObjectCommand).rejects(error),
-  };
-  it.each([
-    ['AssociateSoftwareToken', awsError('NotAuthorizedException', 'Invalid session for the user.'), 'SessionExpired'],
-    ['S3 PutObject', awsError('InternalError', 'We encountered an internal error.', 'server'), 'ServiceUnavailable'],
-  ] as const)('maps %s failing while restarting enrolment with %s to %s', async (step, error, errorType) => {
+  const restartingEnrolment = () => {
     cognito.on(InitiateAuthCommand).resolves({ ChallengeName: 'MFA_SETUP', Session: SESSION, ChallengeParameters: { USER_ID_FOR_SRP: 'uuid-1' } });
-    cognito.on(AssociateSoftwareTokenCommand).resolves({ SecretCode: 'JBSWY3DPEHPK3PXP', Session: 'session-from-associate-0123456789' });
+    cognito.on(AssociateSoftwareTokenCommand).resolves({ SecretCode: 'JBSWY3DPEHPK3PXP', Session: ASSOCIATED });
     s3.on(PutObjectCommand).resolves({});
-    failAt[step](error);
+  };
+
+  it('maps AssociateSoftwareToken failing while restarting enrolment to SessionExpired, archiving nothing', async () => {
+    restartingEnrolment();
+    const error = awsError('NotAuthorizedException', 'Invalid session for the user.');
+    cognito.on(AssociateSoftwareTokenCommand).rejects(error);
     const result = await call(INPUT);
-    expect(result.error?.errorType).toBe(errorType);
-    expect(result.error?.message).not.toContain(error.message);
+    expect(result.error).toEqual({ errorType: 'SessionExpired', message: 'This sign-in session has expired or was already used. Start again.' });
+    expect(s3.calls()).toHaveLength(0);
+  });
+
+  it.each([
+    [awsError('InternalError', 'We encountered an internal error.', 'server')],
+    [awsError('AccessDenied', 'Access Denied')],
+  ])('restarts enrolment without an archive link when S3 fails with %s', async (error) => {
+    restartingEnrolment();
+    s3.on(PutObjectCommand).rejects(error);
+    const result = await call(INPUT);
+    expect(result.data).toMatchObject({ verificationType: 'MFA_SETUP', verificationSession: ASSOCIATED });
+    expect(result.data?.mfaSetup).toMatchObject({ session: ASSOCIATED, secretCode: 'JBSWY3DPEHPK3PXP', qrCodeUrl: null, qrCodeExpiresAt: null });
+    expect(result.data?.mfaSetup?.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
+  });
+
+  it('restarts enrolment without touching S3 when the archive is turned off', async () => {
+    delete process.env.MFA_BUCKET;
+    restartingEnrolment();
+    const result = await call(INPUT);
+    expect(result.data?.mfaSetup).toMatchObject({ qrCodeUrl: null, qrCodeExpiresAt: null });
+    expect(s3.calls()).toHaveLength(0);
   });
 
   it.each([
