@@ -47,7 +47,7 @@ export const handler = defineOperation('confirmMfa', {
     const userId = claimsOf(tokens.idToken).sub;
     if (typeof userId !== 'string' || !userId) throw new GatewayError('InternalError', 'Cognito returned no user id.');
     await archiveVerifiedQrCode({ session: input.session, userId });
-    return { userId, email: input.email, mfaStatus: 'CONFIRMED' as const, tokens, recoveryCodes: await issueRecoveryCodes(input.email) };
+    return { userId, email: input.email, mfaStatus: 'CONFIRMED' as const, tokens, recoveryCodes: await issueRecoveryCodes(userId) };
   },
 });
 
@@ -55,10 +55,11 @@ export const handler = defineOperation('confirmMfa', {
  * The user is enrolled and has tokens whatever happens here; if the codes cannot be stored, the
  * answer says so with null and the user, freshly signed in, can call regenerateRecoveryCodes.
  */
-async function issueRecoveryCodes(email: string): Promise<string[] | null> {
+async function issueRecoveryCodes(userId: string): Promise<string[] | null> {
   try {
     const set = await newRecoveryCodes();
-    await writeAccountAttributes(email, { recoveryCodes: set.stored });
+    // The user the tokens were just issued to, not the e-mail the caller typed.
+    await writeAccountAttributes(userId, { recoveryCodes: set.stored });
     return set.codes;
   } catch (err) {
     logger.warn('recovery codes not issued', { cause: (err as { name?: string } | null)?.name });

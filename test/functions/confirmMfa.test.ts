@@ -75,7 +75,7 @@ describe('confirmMfa', () => {
         'AdminUpdateUserAttributes',
         {
           UserPoolId: TEST_ENV.USER_POOL_ID,
-          Username: 'ada@example.com',
+          Username: 'uuid-1',
           UserAttributes: [{ Name: 'custom:recovery_codes', Value: expect.stringMatching(/^s1\./) }],
         },
       ],
