@@ -225,11 +225,11 @@ describe('local S3 signatures', () => {
   });
 
   it('refuses a presigned URL once it has expired, as S3 does', async () => {
-    // The link is signed at the real time: the server's clock starts there, however long the suite ran.
-    const saved = now;
+    // The presigner dates the URL with the real clock: start the server's clock there, however long loading took.
     now = Date.now();
     const url = await presign(1);
     expect((await fetch(url)).status).toBe(200);
+    const saved = now;
     now += 2000;
     try {
       const refused = await errorOf(url);
