@@ -58,6 +58,11 @@ export class GatewayApi extends Construct {
       },
       xrayEnabled: true,
       queryDepthLimit: config.api.queryDepthLimit,
+      // Every operation is one root field with one resolver, so a limit of 1 refuses a second
+      // operation in the same request (aliases or several fields): each request is one operation,
+      // counted once by the WAF rate rules. "The maximum number of resolvers that can be invoked in
+      // a single request": https://docs.aws.amazon.com/appsync/latest/APIReference/API_GraphqlApi.html
+      resolverCountLimit: config.api.resolverCountLimit,
       introspectionConfig: config.api.introspection ? IntrospectionConfig.ENABLED : IntrospectionConfig.DISABLED,
       domainName: props.domainName,
     });
