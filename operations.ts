@@ -25,6 +25,8 @@ export interface Operation {
   readonly calls: readonly string[];
   /** Exactly the IAM actions the function's role gets, each on exactly its own resource. */
   readonly iam: readonly IamAction[];
+  /** Takes a password, a code or an e-mail to act on: AWS WAF gives it the stricter per-IP rate limit. */
+  readonly credential?: boolean;
 }
 
 export const operations = [
@@ -32,6 +34,7 @@ export const operations = [
     field: 'createUser',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['AdminCreateUser'],
     iam: ['cognito-idp:AdminCreateUser'],
   },
@@ -39,6 +42,7 @@ export const operations = [
     field: 'confirmUser',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['InitiateAuth', 'RespondToAuthChallenge', 'AssociateSoftwareToken', 'S3 PutObject (archive only)'],
     // GetObject: a presigned link works only if its signer may read the object.
     iam: ['s3:PutObject', 's3:GetObject'],
@@ -47,6 +51,7 @@ export const operations = [
     field: 'confirmMfa',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['VerifySoftwareToken', 'RespondToAuthChallenge'],
     iam: [],
   },
@@ -54,6 +59,7 @@ export const operations = [
     field: 'login',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['InitiateAuth', 'AssociateSoftwareToken (MFA_SETUP only)', 'S3 PutObject (MFA_SETUP only)'],
     iam: ['s3:PutObject', 's3:GetObject'],
   },
@@ -61,6 +67,7 @@ export const operations = [
     field: 'verifyMfa',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['RespondToAuthChallenge'],
     iam: [],
   },
@@ -77,6 +84,7 @@ export const operations = [
     field: 'forgotPassword',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['ForgotPassword'],
     iam: [],
   },
@@ -84,6 +92,7 @@ export const operations = [
     field: 'confirmForgotPassword',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['ConfirmForgotPassword'],
     iam: [],
   },
@@ -98,6 +107,7 @@ export const operations = [
     field: 'resendTemporaryPassword',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['AdminCreateUser (MessageAction RESEND)'],
     iam: ['cognito-idp:AdminCreateUser'],
   },
@@ -105,6 +115,7 @@ export const operations = [
     field: 'resendMfaQrCode',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['AdminGetUser', 'S3 HeadObject', 'SES SendEmail'],
     // ListBucket: without it S3 answers a missing QR code with 403, not 404, and an account with
     // no QR code would answer differently from an unknown e-mail.

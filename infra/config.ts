@@ -9,6 +9,12 @@ import { z } from 'zod';
 const minutes = (min: number, max: number, what: string) =>
   z.number().int().min(min, `${what} is at least ${min}`).max(max, `${what} is at most ${max}`);
 
+/** A WAF rate-based rule's limit per 5-minute window: WAF takes 10 to 2 000 000 000. */
+const rate = z.number().int().min(10).max(2_000_000_000);
+
+/** AWS managed rule groups the web ACLs may use; all three by default. */
+export const MANAGED_RULE_GROUPS = ['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesCommonRuleSet'] as const;
+
 export const environmentSchema = z
   .object({
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'use an AWS region such as eu-west-1'),
@@ -97,8 +103,33 @@ export const environmentSchema = z
         requireSymbols: true,
         temporaryPasswordValidityDays: 7,
       }),
-    /** Optional AWS WAF rate-based rule: requests per 5 minutes from one IP before blocking. */
-    waf: z.object({ rateLimitPer5Minutes: z.number().int().min(10).max(2_000_000_000) }).strict().nullable().default(null),
+    /** AWS WAF in front of the API and the user pool; null turns it off. README "AWS WAF" explains each key. */
+    waf: z
+      .object({
+        /** Requests from one IP in any 5 minutes, every operation counted, before it is blocked. */
+        rateLimitPer5Minutes: rate,
+        /** The same for the credential operations (`credential: true` in operations.ts): stricter. */
+        credentialRateLimitPer5Minutes: rate.default(100),
+        /** AWS managed rule groups on both web ACLs. */
+        managedRuleGroups: z.array(z.enum(MANAGED_RULE_GROUPS)).default([...MANAGED_RULE_GROUPS]),
+        /** A second web ACL on the user pool: Cognito's public API is reachable without the gateway. */
+        protectUserPool: z.boolean().default(true),
+        /** Per-IP limit on the user pool's public API; null: none (the gateway's own calls come from Lambda's few addresses). */
+        userPoolRateLimitPer5Minutes: rate.nullable().default(null),
+        /** What createUser needs besides the API key: a silent browser challenge or a CAPTCHA token. */
+        createUserAction: z.enum(['none', 'challenge', 'captcha']).default('none'),
+        /** Domains (the SPA's) whose WAF tokens the web ACL accepts, for createUserAction. */
+        tokenDomains: z.array(z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'a DNS name such as app.example.com')).max(10).default([]),
+        /** Log every request, not only those a rule blocked, counted or challenged. */
+        logAllowedRequests: z.boolean().default(false),
+      })
+      .strict()
+      .refine((waf) => waf.credentialRateLimitPer5Minutes <= waf.rateLimitPer5Minutes, {
+        message: 'credentialRateLimitPer5Minutes must not be above rateLimitPer5Minutes: credential operations get the stricter limit',
+        path: ['credentialRateLimitPer5Minutes'],
+      })
+      .nullable()
+      .default(null),
     /** retain keeps the user pool, key and bucket when the stack is deleted. */
     removalPolicy: z.enum(['retain', 'destroy']).default('retain'),
     /** Cognito deletion protection on the user pool. */

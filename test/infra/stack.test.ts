@@ -340,21 +340,15 @@ describe('prod', () => {
     s.template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
   });
 
-  it('rate-limits each client IP with AWS WAF on the API', () => {
-    const [aclId] = Object.keys(s.template.findResources('AWS::WAFv2::WebACL'));
-    s.template.hasResourceProperties('AWS::WAFv2::WebACL', {
-      Scope: 'REGIONAL',
-      DefaultAction: { Allow: {} },
-      Rules: [
-        Match.objectLike({
-          Action: { Block: Match.anyValue() },
-          Statement: { RateBasedStatement: { Limit: s.config.waf!.rateLimitPer5Minutes, AggregateKeyType: 'IP', EvaluationWindowSec: 300 } },
-        }),
-      ],
-    });
+  it('has AWS WAF on the API and on the user pool (test/infra/waf.test.ts checks the rules)', () => {
+    s.template.resourceCountIs('AWS::WAFv2::WebACL', 2);
     s.template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
       ResourceArn: { 'Fn::GetAtt': [logicalId(s.stack.api.api), 'Arn'] },
-      WebACLArn: { 'Fn::GetAtt': [aclId, 'Arn'] },
+      WebACLArn: { 'Fn::GetAtt': [logicalId(s.stack.firewall!.apiAcl), 'Arn'] },
+    });
+    s.template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      ResourceArn: { 'Fn::GetAtt': [logicalId(s.stack.users.userPool), 'Arn'] },
+      WebACLArn: { 'Fn::GetAtt': [logicalId(s.stack.firewall!.userPoolAcl!), 'Arn'] },
     });
   });
 });
