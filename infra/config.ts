@@ -64,6 +64,8 @@ export const environmentSchema = z
         qrArchive: z.boolean().default(true),
         /** Bucket name; CDK generates one when null. */
         bucketName: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid S3 bucket name').nullable().default(null),
+        /** How long the CloudTrail record of every read and write of the archive is kept. */
+        auditLogRetentionDays: z.number().int().min(90).max(3650).default(365),
         /** resendMfaQrCode is refused for this long after a password reset by e-mail code. */
         qrResendHoldHours: z.number().int().min(0).max(720).default(72),
       })

@@ -132,7 +132,7 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
     });
 
     it('blocks all public access and keeps no old versions', () => {
-      const [[, bucket]] = resourcesOf('AWS::S3::Bucket') as [[string, any]];
+      const bucket = s.template.findResources('AWS::S3::Bucket')[bucketId()]!;
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
         BlockPublicPolicy: true,
@@ -359,10 +359,10 @@ describe('dev', () => {
     s = synthesizeEnvironment('dev');
   });
 
-  it('can be deleted with its data: no deletion protection, bucket emptied on delete', () => {
+  it('can be deleted with its data: no deletion protection, the archive and its audit log emptied on delete', () => {
     s.template.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'INACTIVE' });
     s.template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Delete' });
-    s.template.resourceCountIs('Custom::S3AutoDeleteObjects', 1);
+    s.template.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
   });
 
   it('has no WAF web ACL when none is configured', () => {
