@@ -15,6 +15,41 @@ const rate = z.number().int().min(10).max(2_000_000_000);
 /** AWS managed rule groups the web ACLs may use; all three by default. */
 export const MANAGED_RULE_GROUPS = ['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesCommonRuleSet'] as const;
 
+/**
+ * Cognito's feature plans, cheapest first. Lite has everything the gateway uses today (TOTP MFA,
+ * Lambda triggers, token revocation); Essentials adds passkeys, refresh-token rotation, password
+ * history and access-token customisation; Plus adds threat protection.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html
+ */
+export const FEATURE_PLANS = ['lite', 'essentials', 'plus'] as const;
+export type FeaturePlanName = (typeof FEATURE_PLANS)[number];
+const planRank = (plan: FeaturePlanName) => FEATURE_PLANS.indexOf(plan);
+
+interface PlanFeature<Env> {
+  readonly feature: string;
+  /** The setting that turns it on, as the error message names it. */
+  readonly setting: string;
+  readonly plan: FeaturePlanName;
+  readonly on: (env: Env) => boolean;
+}
+
+/**
+ * Every setting that needs more than Lite. A setting for passkeys or refresh-token rotation
+ * (Essentials) gets its row here, and the default plan and the validation follow.
+ */
+const PLAN_FEATURES: ReadonlyArray<PlanFeature<{ cognito: { threatProtection: string } }>> = [
+  { feature: 'threat protection', setting: 'cognito.threatProtection', plan: 'plus', on: (env) => env.cognito.threatProtection !== 'off' },
+];
+
+function featuresOn(env: { cognito: { threatProtection: string } }) {
+  return PLAN_FEATURES.filter((feature) => feature.on(env));
+}
+
+/** The cheapest feature plan with every feature the settings turn on. */
+export function cheapestPlanFor(env: { cognito: { threatProtection: string } }): FeaturePlanName {
+  return featuresOn(env).reduce<FeaturePlanName>((plan, feature) => (planRank(feature.plan) > planRank(plan) ? feature.plan : plan), 'lite');
+}
+
 export const environmentSchema = z
   .object({
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'use an AWS region such as eu-west-1'),
@@ -132,6 +167,16 @@ export const environmentSchema = z
       })
       .nullable()
       .default(null),
+    /** The user pool's Cognito feature plan; README "Feature plan". */
+    cognito: z
+      .object({
+        /** Omitted: the cheapest plan that has every feature the settings turn on. */
+        featurePlan: z.enum(FEATURE_PLANS).optional(),
+        /** Cognito threat protection (compromised credentials, adaptive authentication): Plus only. */
+        threatProtection: z.enum(['off', 'audit', 'enforced']).default('off'),
+      })
+      .strict()
+      .default({ threatProtection: 'off' }),
     /** retain keeps the user pool, key and bucket when the stack is deleted. */
     removalPolicy: z.enum(['retain', 'destroy']).default('retain'),
     /** Cognito deletion protection on the user pool. */
@@ -141,7 +186,19 @@ export const environmentSchema = z
   .refine((env) => env.tokens.refreshTokenMinutes > Math.max(env.tokens.idTokenMinutes, env.tokens.accessTokenMinutes), {
     message: 'tokens.refreshTokenMinutes must be longer than the id and access token validity',
     path: ['tokens', 'refreshTokenMinutes'],
-  });
+  })
+  .superRefine((env, ctx) => {
+    const chosen = env.cognito.featurePlan;
+    if (!chosen) return;
+    for (const feature of featuresOn(env).filter((f) => planRank(f.plan) > planRank(chosen))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cognito', 'featurePlan'],
+        message: `${chosen} does not include ${feature.feature} (${feature.setting}), which needs the ${feature.plan} plan`,
+      });
+    }
+  })
+  .transform((env) => ({ ...env, cognito: { ...env.cognito, featurePlan: env.cognito.featurePlan ?? cheapestPlanFor(env) } }));
 
 export type Environment = z.output<typeof environmentSchema>;
 

@@ -3,7 +3,6 @@ import {
   AccountRecovery,
   CfnUserPool,
   ClientAttributes,
-  FeaturePlan,
   Mfa,
   UserPool,
   UserPoolClient,
@@ -13,7 +12,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { EnvironmentError, type Environment } from '../config';
-import { acknowledge } from './acknowledge';
+import { acknowledgeFeaturePlan, featurePlanProps } from './featurePlan';
 import { removalPolicyOf } from './retention';
 
 /** Attributes the SPA may read with the user's tokens (`me`) and change itself (`updateProfile`). */
@@ -39,7 +38,7 @@ export class Users extends Construct {
     const policy = config.passwordPolicy;
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: config.stackName,
-      featurePlan: FeaturePlan.ESSENTIALS,
+      ...featurePlanProps(config),
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       signInCaseSensitive: false,
@@ -72,11 +71,7 @@ export class Users extends Construct {
       // The configured identity, as is: it may live in another account than the stack.
       (this.userPool.node.defaultChild as CfnUserPool).addPropertyOverride('EmailConfiguration.SourceArn', config.email.sesIdentityArn);
     }
-    acknowledge(
-      this.userPool,
-      'COG8',
-      'Threat protection needs the Plus feature plan; TOTP MFA is mandatory and Cognito locks out repeated failed sign-ins.',
-    );
+    acknowledgeFeaturePlan(this.userPool, config);
 
     const tokens = config.tokens;
     this.client = this.userPool.addClient('WebClient', {
