@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { EnvironmentError, loadEnvironment } from '../infra/config';
 import { DEFAULT_USAGE, estimate, total, type LineItem, type Usage } from './cost/model';
+import { PRICES } from './cost/prices';
+
+const unconfirmedPrices = () => Object.values(PRICES).filter((price) => price.basis.startsWith('unconfirmed')).length;
 
 /**
  * `npm run cost -- --mau 50000 --requests-per-user-day 26 [--env prod]`: the monthly AWS bill of
@@ -70,6 +73,7 @@ function main(): void {
       table(lines),
       '',
       `total: ${usd(total(lines))} a month`,
+      `${unconfirmedPrices()} of the prices are not confirmed on their pricing page yet: see scripts/cost/prices.ts.`,
       '',
     ].join('\n'),
   );
