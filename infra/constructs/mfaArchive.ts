@@ -1,6 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { ReadWriteType, Trail } from 'aws-cdk-lib/aws-cloudtrail';
-import { AccountRootPrincipal, PolicyDocument, PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
+import { AccountRootPrincipal, Effect, PolicyDocument, PolicyStatement, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -133,8 +133,21 @@ export class ArchiveAudit extends Construct {
       autoDeleteObjects: config.removalPolicy === 'destroy',
     });
     acknowledge(this.logBucket, 'S1', 'This bucket holds the access record of the QR archive; only CloudTrail writes to it, and logging its own access would need yet another bucket.');
+    const trailName = `${config.stackName}-qr-archive`;
+    // Only this trail may write here: CloudTrail's grant is to the service, so without the
+    // condition any trail in any account could deliver into this bucket.
+    // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
+    this.logBucket.addToResourcePolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        principals: [new ServicePrincipal('cloudtrail.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [this.logBucket.arnForObjects('*')],
+        conditions: { StringNotEquals: { 'aws:SourceArn': Stack.of(this).formatArn({ service: 'cloudtrail', resource: 'trail', resourceName: trailName }) } },
+      }),
+    );
     this.trail = new Trail(this, 'Trail', {
-      trailName: `${config.stackName}-qr-archive`,
+      trailName,
       bucket: this.logBucket,
       isMultiRegionTrail: false,
       includeGlobalServiceEvents: false,

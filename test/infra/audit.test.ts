@@ -68,7 +68,7 @@ describe.each(['dev', 'prod'])('the QR archive of %s', (envName) => {
     expect(logBucketId).not.toBe(logicalId(archive().bucket));
   });
 
-  it('keeps that record for mfa.auditLogRetentionDays in a private, TLS-only bucket', () => {
+  it('keeps that record for mfa.auditLogRetentionDays in a private, TLS-only bucket only this trail writes to', () => {
     const logBucket = s.template.findResources('AWS::S3::Bucket')[logicalId(archive().audit.logBucket)]!;
     expect(logBucket.Properties.LifecycleConfiguration.Rules).toEqual([
       { Id: 'retention', ExpirationInDays: s.config.mfa.auditLogRetentionDays, Status: 'Enabled' },
@@ -83,6 +83,17 @@ describe.each(['dev', 'prod'])('the QR archive of %s', (envName) => {
       (p) => p.Properties.Bucket.Ref === logicalId(archive().audit.logBucket),
     );
     expect(JSON.stringify(policies)).toContain('aws:SecureTransport');
+    expect(policies[0]!.Properties.PolicyDocument.Statement).toContainEqual({
+      Effect: 'Deny',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalId(archive().audit.logBucket), 'Arn'] }, '/*']] },
+      Condition: {
+        StringNotEquals: {
+          'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudtrail:eu-west-1:', { Ref: 'AWS::AccountId' }, `:trail/${s.config.stackName}-qr-archive`]] },
+        },
+      },
+    });
   });
 
   it('acknowledges the missing server access logs because the trail records the same requests', () => {
