@@ -21,12 +21,12 @@ export interface Operation {
   readonly type: 'Query' | 'Mutation';
   /** Needs the user's access token (Authorization header or `accessToken` argument). */
   readonly token: boolean;
+  /** Takes a password, a code or an e-mail to act on: AWS WAF gives it the stricter per-IP rate limit. */
+  readonly credential?: boolean;
   /** Backend calls in order, as the README shows them; a call ending in `only)` is conditional. */
   readonly calls: readonly string[];
   /** Exactly the IAM actions the function's role gets, each on exactly its own resource. */
   readonly iam: readonly IamAction[];
-  /** Takes a password, a code or an e-mail to act on: AWS WAF gives it the stricter per-IP rate limit. */
-  readonly credential?: boolean;
 }
 
 export const operations = [
