@@ -24,6 +24,8 @@ export interface Operation {
   readonly type: 'Query' | 'Mutation';
   /** Needs the user's access token (Authorization header or `accessToken` argument). */
   readonly token: boolean;
+  /** Takes a password, a code or an e-mail to act on: AWS WAF gives it the stricter per-IP rate limit. */
+  readonly credential?: boolean;
   /** Backend calls in order, as the README shows them; a call ending in `only)` is conditional. */
   readonly calls: readonly string[];
   /** Exactly the IAM actions the function's role gets, each on exactly its own resource. */
@@ -45,6 +47,7 @@ export const operations = [
     field: 'createUser',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['AdminCreateUser'],
     iam: ['cognito-idp:AdminCreateUser'],
     invocation: 'Event',
@@ -53,6 +56,7 @@ export const operations = [
     field: 'confirmUser',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['InitiateAuth', 'RespondToAuthChallenge', 'AssociateSoftwareToken', 'S3 PutObject (archive only)'],
     // GetObject: a presigned link works only if its signer may read the object.
     iam: ['s3:PutObject', 's3:GetObject'],
@@ -61,6 +65,7 @@ export const operations = [
     field: 'confirmMfa',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: [
       'VerifySoftwareToken',
       'RespondToAuthChallenge',
@@ -74,6 +79,7 @@ export const operations = [
     field: 'login',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['InitiateAuth', 'AssociateSoftwareToken (MFA_SETUP only)', 'S3 PutObject (MFA_SETUP only)'],
     iam: ['s3:PutObject', 's3:GetObject'],
   },
@@ -81,6 +87,7 @@ export const operations = [
     field: 'verifyMfa',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['RespondToAuthChallenge'],
     iam: [],
   },
@@ -97,6 +104,7 @@ export const operations = [
     field: 'forgotPassword',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['ForgotPassword'],
     iam: [],
     invocation: 'Event',
@@ -105,6 +113,7 @@ export const operations = [
     field: 'confirmForgotPassword',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['ConfirmForgotPassword'],
     iam: [],
   },
@@ -119,6 +128,7 @@ export const operations = [
     field: 'resendTemporaryPassword',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['AdminCreateUser (MessageAction RESEND)'],
     iam: ['cognito-idp:AdminCreateUser'],
     invocation: 'Event',
@@ -127,6 +137,7 @@ export const operations = [
     field: 'resendMfaQrCode',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: ['InitiateAuth', 'AdminGetUser', 'S3 HeadObject', 'SES SendEmail'],
     // ListBucket: without it S3 answers a missing QR code with 403, not 404, and an account with
     // no QR code would answer differently from an unknown e-mail.
@@ -150,6 +161,7 @@ export const operations = [
     field: 'recoverAccount',
     type: 'Mutation',
     token: false,
+    credential: true,
     calls: [
       'InitiateAuth',
       'AdminGetUser',

@@ -9,6 +9,47 @@ import { z } from 'zod';
 const minutes = (min: number, max: number, what: string) =>
   z.number().int().min(min, `${what} is at least ${min}`).max(max, `${what} is at most ${max}`);
 
+/** A WAF rate-based rule's limit per 5-minute window: WAF takes 10 to 2 000 000 000. */
+const rate = z.number().int().min(10).max(2_000_000_000);
+
+/** AWS managed rule groups the web ACLs may use; all three by default. */
+export const MANAGED_RULE_GROUPS = ['AWSManagedRulesAmazonIpReputationList', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesCommonRuleSet'] as const;
+
+/**
+ * Cognito's feature plans, cheapest first. Lite has everything the gateway uses today (TOTP MFA,
+ * Lambda triggers, token revocation); Essentials adds passkeys, refresh-token rotation, password
+ * history and access-token customisation; Plus adds threat protection.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html
+ */
+export const FEATURE_PLANS = ['lite', 'essentials', 'plus'] as const;
+export type FeaturePlanName = (typeof FEATURE_PLANS)[number];
+const planRank = (plan: FeaturePlanName) => FEATURE_PLANS.indexOf(plan);
+
+interface PlanFeature<Env> {
+  readonly feature: string;
+  /** The setting that turns it on, as the error message names it. */
+  readonly setting: string;
+  readonly plan: FeaturePlanName;
+  readonly on: (env: Env) => boolean;
+}
+
+/**
+ * Every setting that needs more than Lite. A setting for passkeys or refresh-token rotation
+ * (Essentials) gets its row here, and the default plan and the validation follow.
+ */
+const PLAN_FEATURES: ReadonlyArray<PlanFeature<{ cognito: { threatProtection: string } }>> = [
+  { feature: 'threat protection', setting: 'cognito.threatProtection', plan: 'plus', on: (env) => env.cognito.threatProtection !== 'off' },
+];
+
+function featuresOn(env: { cognito: { threatProtection: string } }) {
+  return PLAN_FEATURES.filter((feature) => feature.on(env));
+}
+
+/** The cheapest feature plan with every feature the settings turn on. */
+export function cheapestPlanFor(env: { cognito: { threatProtection: string } }): FeaturePlanName {
+  return featuresOn(env).reduce<FeaturePlanName>((plan, feature) => (planRank(feature.plan) > planRank(plan) ? feature.plan : plan), 'lite');
+}
+
 export const environmentSchema = z
   .object({
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'use an AWS region such as eu-west-1'),
@@ -58,6 +99,8 @@ export const environmentSchema = z
         qrArchive: z.boolean().default(true),
         /** Bucket name; CDK generates one when null. */
         bucketName: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a valid S3 bucket name').nullable().default(null),
+        /** How long the CloudTrail record of every read and write of the archive is kept. */
+        auditLogRetentionDays: z.number().int().min(90).max(3650).default(365),
         /** resendMfaQrCode is refused for this long after a password reset by e-mail code. */
         qrResendHoldHours: z.number().int().min(0).max(720).default(72),
       })
@@ -97,8 +140,43 @@ export const environmentSchema = z
         requireSymbols: true,
         temporaryPasswordValidityDays: 7,
       }),
-    /** Optional AWS WAF rate-based rule: requests per 5 minutes from one IP before blocking. */
-    waf: z.object({ rateLimitPer5Minutes: z.number().int().min(10).max(2_000_000_000) }).strict().nullable().default(null),
+    /** AWS WAF in front of the API and the user pool; null turns it off. README "AWS WAF" explains each key. */
+    waf: z
+      .object({
+        /** Requests from one IP in any 5 minutes, every operation counted, before it is blocked. */
+        rateLimitPer5Minutes: rate,
+        /** The same for the credential operations (`credential: true` in operations.ts): stricter. */
+        credentialRateLimitPer5Minutes: rate.default(100),
+        /** AWS managed rule groups on both web ACLs. */
+        managedRuleGroups: z.array(z.enum(MANAGED_RULE_GROUPS)).default([...MANAGED_RULE_GROUPS]),
+        /** A second web ACL on the user pool: Cognito's public API is reachable without the gateway. */
+        protectUserPool: z.boolean().default(true),
+        /** Per-IP limit on the user pool's public API; null: none (the gateway's own calls come from Lambda's few addresses). */
+        userPoolRateLimitPer5Minutes: rate.nullable().default(null),
+        /** What createUser needs besides the API key: a silent browser challenge or a CAPTCHA token. */
+        createUserAction: z.enum(['none', 'challenge', 'captcha']).default('none'),
+        /** Domains (the SPA's) whose WAF tokens the web ACL accepts, for createUserAction. */
+        tokenDomains: z.array(z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'a DNS name such as app.example.com')).max(10).default([]),
+        /** Log every request, not only those a rule blocked, counted or challenged. */
+        logAllowedRequests: z.boolean().default(false),
+      })
+      .strict()
+      .refine((waf) => waf.credentialRateLimitPer5Minutes <= waf.rateLimitPer5Minutes, {
+        message: 'credentialRateLimitPer5Minutes must not be above rateLimitPer5Minutes: credential operations get the stricter limit',
+        path: ['credentialRateLimitPer5Minutes'],
+      })
+      .nullable()
+      .default(null),
+    /** The user pool's Cognito feature plan; README "Feature plan". */
+    cognito: z
+      .object({
+        /** Omitted: the cheapest plan that has every feature the settings turn on. */
+        featurePlan: z.enum(FEATURE_PLANS).optional(),
+        /** Cognito threat protection (compromised credentials, adaptive authentication): Plus only. */
+        threatProtection: z.enum(['off', 'audit', 'enforced']).default('off'),
+      })
+      .strict()
+      .default({ threatProtection: 'off' }),
     /** retain keeps the user pool, key and bucket when the stack is deleted. */
     removalPolicy: z.enum(['retain', 'destroy']).default('retain'),
     /** Cognito deletion protection on the user pool. */
@@ -108,7 +186,19 @@ export const environmentSchema = z
   .refine((env) => env.tokens.refreshTokenMinutes > Math.max(env.tokens.idTokenMinutes, env.tokens.accessTokenMinutes), {
     message: 'tokens.refreshTokenMinutes must be longer than the id and access token validity',
     path: ['tokens', 'refreshTokenMinutes'],
-  });
+  })
+  .superRefine((env, ctx) => {
+    const chosen = env.cognito.featurePlan;
+    if (!chosen) return;
+    for (const feature of featuresOn(env).filter((f) => planRank(f.plan) > planRank(chosen))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cognito', 'featurePlan'],
+        message: `${chosen} does not include ${feature.feature} (${feature.setting}), which needs the ${feature.plan} plan`,
+      });
+    }
+  })
+  .transform((env) => ({ ...env, cognito: { ...env.cognito, featurePlan: env.cognito.featurePlan ?? cheapestPlanFor(env) } }));
 
 export type Environment = z.output<typeof environmentSchema>;
 

@@ -11,7 +11,7 @@ import { GatewayFunction, sharedEnvironment, type GatewayFunctionProps } from '.
 import { MfaArchive } from './constructs/mfaArchive';
 import { statementsFor, type GrantTargets } from './constructs/permissions';
 import { Users } from './constructs/userPool';
-import { RateLimit } from './constructs/waf';
+import { Firewall } from './constructs/waf';
 
 export interface AuthGatewayStackProps extends StackProps {
   readonly config: Environment;
@@ -24,6 +24,7 @@ export class AuthGatewayStack extends Stack {
   readonly users: Users;
   readonly archive?: MfaArchive;
   readonly api: GatewayApi;
+  readonly firewall?: Firewall;
 
   constructor(scope: Construct, id: string, props: AuthGatewayStackProps) {
     super(scope, id, props);
@@ -79,9 +80,7 @@ export class AuthGatewayStack extends Stack {
       new CustomDomainRecord(this, 'CustomDomain', { api: this.api.api, domain: config.customDomain });
       new CfnOutput(this, 'CustomGraphqlUrl', { value: `https://${config.customDomain.domainName}/graphql` });
     }
-    if (config.waf) {
-      new RateLimit(this, 'Waf', { api: this.api.api, limitPer5Minutes: config.waf.rateLimitPer5Minutes, metricPrefix: config.api.name });
-    }
+    this.firewall = config.waf ? new Firewall(this, 'Waf', { config, waf: config.waf, api: this.api.api, userPool: this.users.userPool }) : undefined;
 
     new CfnOutput(this, 'GraphqlUrl', { value: this.api.api.graphqlUrl });
     new CfnOutput(this, 'ApiKey', { value: this.api.api.apiKey ?? '', description: 'Send as the x-api-key header' });

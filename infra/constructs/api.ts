@@ -40,10 +40,6 @@ export class GatewayApi extends Construct {
   constructor(scope: Construct, id: string, props: GatewayApiProps) {
     super(scope, id);
     const { config } = props;
-    const logsRole = new Role(this, 'LogsRole', {
-      assumedBy: new ServicePrincipal('appsync.amazonaws.com'),
-      description: 'Writes the API field logs',
-    });
     this.api = new GraphqlApi(this, 'Api', {
       name: config.api.name,
       definition: Definition.fromFile(schemaFile),
@@ -58,29 +54,15 @@ export class GatewayApi extends Construct {
       },
       xrayEnabled: true,
       queryDepthLimit: config.api.queryDepthLimit,
+      // Every operation is one root field with one resolver, so a limit of 1 refuses a second
+      // operation in the same request (aliases or several fields): each request is one operation,
+      // counted once by the WAF rate rules. "The maximum number of resolvers that can be invoked in
+      // a single request": https://docs.aws.amazon.com/appsync/latest/APIReference/API_GraphqlApi.html
+      resolverCountLimit: config.api.resolverCountLimit,
       introspectionConfig: config.api.introspection ? IntrospectionConfig.ENABLED : IntrospectionConfig.DISABLED,
       domainName: props.domainName,
     });
-    // AppSync logs to the group the stack creates, with a retention. The settings go on the
-    // CloudFormation resource: the L2 `logConfig` would add a log-retention Lambda with a wildcard role.
-    const logGroup = createLogGroup(this, 'Logs', config, `/aws/appsync/apis/${this.api.apiId}`);
-    (this.api.node.defaultChild as CfnGraphQLApi).logConfig = {
-      cloudWatchLogsRoleArn: logsRole.roleArn,
-      fieldLogLevel: FieldLogLevel[config.api.fieldLogLevel],
-      // Verbose content would log request headers (access tokens) and resolver payloads (passwords).
-      excludeVerboseContent: true,
-    };
-    logsRole.addToPolicy(
-      new PolicyStatement({
-        actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [logGroup.logGroupArn],
-      }),
-    );
-    acknowledge(
-      this.api,
-      'ASC3',
-      'Field logs are on at the configured level; verbose content is excluded because it would log access tokens and passwords.',
-    );
+    this.logFields(config);
 
     for (const op of operations) {
       const fn = props.functions.get(op.field);
@@ -100,5 +82,39 @@ export class GatewayApi extends Construct {
         code: Code.fromInline(bundleResolver(op.field)),
       });
     }
+  }
+
+  /**
+   * AppSync logs to the group the stack creates, with a retention. The settings go on the
+   * CloudFormation resource: the L2 `logConfig` would add a log-retention Lambda with a wildcard
+   * role. With `api.fieldLogLevel` NONE there is nothing to write: no role, no group.
+   */
+  private logFields(config: Environment): void {
+    if (config.api.fieldLogLevel === 'NONE') {
+      acknowledge(this.api, 'ASC3', 'Field logging is off in this environment (api.fieldLogLevel NONE); every function still logs each call\'s outcome.');
+      return;
+    }
+    const logsRole = new Role(this, 'LogsRole', {
+      assumedBy: new ServicePrincipal('appsync.amazonaws.com'),
+      description: 'Writes the API field logs',
+    });
+    const logGroup = createLogGroup(this, 'Logs', config, `/aws/appsync/apis/${this.api.apiId}`);
+    (this.api.node.defaultChild as CfnGraphQLApi).logConfig = {
+      cloudWatchLogsRoleArn: logsRole.roleArn,
+      fieldLogLevel: FieldLogLevel[config.api.fieldLogLevel],
+      // Verbose content would log request headers (access tokens) and resolver payloads (passwords).
+      excludeVerboseContent: true,
+    };
+    logsRole.addToPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    acknowledge(
+      this.api,
+      'ASC3',
+      `Field logs are on at ${config.api.fieldLogLevel}; verbose content is excluded because it would log access tokens and passwords.`,
+    );
   }
 }

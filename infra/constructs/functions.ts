@@ -10,7 +10,7 @@ import { invocationOf, type IamAction } from '../../operations';
 import { EnvironmentError, type Environment } from '../config';
 import { acknowledge, arnInFinding } from './acknowledge';
 import { QR_OBJECTS } from './mfaArchive';
-import { type GrantTargets, statementsFor } from './permissions';
+import { type GrantTargets, keyActionsFor, statementsFor } from './permissions';
 import { createLogGroup } from './retention';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -70,6 +70,8 @@ export class GatewayFunction extends Construct {
     for (const statement of statementsFor(`functions/${props.name}.ts`, props.actions, props.targets)) {
       this.role.addToPolicy(statement);
     }
+    // The key policy names this role too: the account's IAM policies alone cannot open the key.
+    props.targets.qrCodes?.allowKeyUse(this.role, keyActionsFor(props.actions));
     this.function = new NodejsFunction(this, 'Function', {
       entry: `${root}functions/${props.name}.ts`,
       handler: 'handler',

@@ -32,6 +32,11 @@ const GRANTS: Readonly<Record<IamAction, { target: Target; kms?: string }>> = {
   'ses:SendEmail': { target: 'sesIdentity' },
 };
 
+/** The KMS actions `actions` need on the archive's key. */
+export function keyActionsFor(actions: readonly IamAction[]): string[] {
+  return [...new Set(actions.flatMap((action) => GRANTS[action].kms ?? []))];
+}
+
 /**
  * The statements for exactly `actions`, one per resource. Actions on a feature that is turned off
  * (no archive, no SES identity) are left out: the functions skip those calls or answer

@@ -3,7 +3,6 @@ import {
   AccountRecovery,
   CfnUserPool,
   ClientAttributes,
-  FeaturePlan,
   Mfa,
   StringAttribute,
   UserPool,
@@ -17,7 +16,7 @@ import { Construct } from 'constructs';
 import { accountAttributes } from '../../accountAttributes';
 import { clientReadAttributes, clientWriteAttributes } from '../../appClientAttributes';
 import { EnvironmentError, type Environment } from '../config';
-import { acknowledge } from './acknowledge';
+import { acknowledgeFeaturePlan, featurePlanProps } from './featurePlan';
 import { removalPolicyOf } from './retention';
 
 /** CDK's names for the standard attributes the app client's lists name. */
@@ -58,7 +57,7 @@ export class Users extends Construct {
     const policy = config.passwordPolicy;
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: config.stackName,
-      featurePlan: FeaturePlan.ESSENTIALS,
+      ...featurePlanProps(config),
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       signInCaseSensitive: false,
@@ -92,11 +91,7 @@ export class Users extends Construct {
       // The configured identity, as is: it may live in another account than the stack.
       (this.userPool.node.defaultChild as CfnUserPool).addPropertyOverride('EmailConfiguration.SourceArn', config.email.sesIdentityArn);
     }
-    acknowledge(
-      this.userPool,
-      'COG8',
-      'Threat protection needs the Plus feature plan; TOTP MFA is mandatory and Cognito locks out repeated failed sign-ins.',
-    );
+    acknowledgeFeaturePlan(this.userPool, config);
 
     const tokens = config.tokens;
     this.client = this.userPool.addClient('WebClient', {

@@ -23,9 +23,10 @@ describe('a gateway without the QR archive, with a custom domain and a reply-to 
     );
   });
 
-  it('creates no bucket and no key, and says so nowhere', () => {
+  it('creates no bucket, no key and no audit trail, and says so nowhere', () => {
     s.template.resourceCountIs('AWS::S3::Bucket', 0);
     s.template.resourceCountIs('AWS::KMS::Key', 0);
+    s.template.resourceCountIs('AWS::CloudTrail::Trail', 0);
     expect(Object.keys(s.template.findOutputs('*'))).not.toContain('MfaBucketName');
     for (const fn of Object.values(s.template.findResources('AWS::Lambda::Function'))) {
       expect(fn.Properties.Environment.Variables.MFA_BUCKET).toBeUndefined();

@@ -1,0 +1,92 @@
+/**
+ * The prices the cost model uses: us-east-1, on-demand, no free tier except Cognito's (it is part
+ * of each plan's price), in US dollars. Each has its source and the day it was checked; update
+ * the value, the day and nothing else when AWS changes a price.
+ */
+export interface Price {
+  readonly usd: number;
+  /** What one `usd` buys. */
+  readonly per: string;
+  readonly source: string;
+  readonly checked: string;
+  /** What confirmed the value on `checked`; "unconfirmed" ones are the next to check on the page. */
+  readonly basis: string;
+}
+
+/** One band of a tiered per-MAU price: users up to `upTo` (inclusive) cost `usd` each. */
+export interface Tier {
+  readonly upTo: number;
+  readonly usd: number;
+}
+
+export interface TieredPrice {
+  readonly tiers: readonly Tier[];
+  readonly per: string;
+  readonly source: string;
+  readonly checked: string;
+  readonly basis: string;
+}
+
+const CHECKED = '2026-12-02';
+const COGNITO = 'https://aws.amazon.com/cognito/pricing/';
+const COGNITO_BASIS = 'rates from the pricing page as quoted on the checked date; the 10 000 free MAUs of Lite and Essentials confirmed by third-party pages';
+
+/**
+ * Cognito user pools bill monthly active users by feature plan. Since November 2024 Lite and
+ * Essentials have 10 000 free MAUs per account (it was 50 000 before), Plus has none.
+ */
+export const COGNITO_MAU: Readonly<Record<'lite' | 'essentials' | 'plus', TieredPrice>> = {
+  lite: {
+    tiers: [
+      { upTo: 10_000, usd: 0 },
+      { upTo: 100_000, usd: 0.0055 },
+      { upTo: 1_000_000, usd: 0.0046 },
+      { upTo: 10_000_000, usd: 0.00325 },
+      { upTo: Number.POSITIVE_INFINITY, usd: 0.0025 },
+    ],
+    per: 'MAU',
+    source: COGNITO,
+    checked: CHECKED,
+    basis: COGNITO_BASIS,
+  },
+  essentials: {
+    tiers: [
+      { upTo: 10_000, usd: 0 },
+      { upTo: Number.POSITIVE_INFINITY, usd: 0.015 },
+    ],
+    per: 'MAU',
+    source: COGNITO,
+    checked: CHECKED,
+    basis: COGNITO_BASIS,
+  },
+  plus: { tiers: [{ upTo: Number.POSITIVE_INFINITY, usd: 0.02 }], per: 'MAU', source: COGNITO, checked: CHECKED, basis: COGNITO_BASIS },
+};
+
+const price = (usd: number, per: string, source: string, basis: string): Price => ({ usd, per, source, checked: CHECKED, basis });
+const SUMMARY = 'the pricing page as quoted on the checked date, not re-read on the page itself';
+const UNCONFIRMED = 'unconfirmed: the stored pages did not show it';
+
+export const PRICES = {
+  appsyncOperation: price(4.0 / 1e6, 'query or mutation operation', 'https://aws.amazon.com/appsync/pricing/', SUMMARY),
+  lambdaRequest: price(0.2 / 1e6, 'request', 'https://aws.amazon.com/lambda/pricing/', 'pricing page (us-east-1, arm64) as quoted by third-party pages'),
+  /** arm64, first 7.5 billion GB-s a month. */
+  lambdaGbSecondArm: price(0.0000133334, 'GB-second (arm64)', 'https://aws.amazon.com/lambda/pricing/', 'pricing page (us-east-1, arm64) as quoted by third-party pages'),
+  sesEmail: price(0.1 / 1000, 'e-mail', 'https://aws.amazon.com/ses/pricing/', SUMMARY),
+  s3Put: price(0.005 / 1000, 'PUT request', 'https://aws.amazon.com/s3/pricing/', UNCONFIRMED),
+  s3Get: price(0.0004 / 1000, 'GET or HEAD request', 'https://aws.amazon.com/s3/pricing/', UNCONFIRMED),
+  s3StorageGbMonth: price(0.023, 'GB-month (S3 Standard)', 'https://aws.amazon.com/s3/pricing/', UNCONFIRMED),
+  kmsKeyMonth: price(1.0, 'customer managed key-month', 'https://aws.amazon.com/kms/pricing/', SUMMARY),
+  kmsRequest: price(0.03 / 10_000, 'KMS request', 'https://aws.amazon.com/kms/pricing/', UNCONFIRMED),
+  cloudTrailDataEvent: price(0.1 / 100_000, 'data event', 'https://aws.amazon.com/cloudtrail/pricing/', 'the pricing page'),
+  wafWebAclMonth: price(5.0, 'web ACL-month', 'https://aws.amazon.com/waf/pricing/', `${SUMMARY}; third-party pages quote the same`),
+  wafRuleMonth: price(1.0, 'rule or rule group-month', 'https://aws.amazon.com/waf/pricing/', `${SUMMARY}; third-party pages quote the same`),
+  wafRequest: price(0.6 / 1e6, 'request inspected', 'https://aws.amazon.com/waf/pricing/', `${SUMMARY}; third-party pages quote the same`),
+  wafCaptchaAttempt: price(0.4 / 1000, 'CAPTCHA attempt', 'https://aws.amazon.com/waf/pricing/', UNCONFIRMED),
+  wafChallengeResponse: price(0.4 / 1e6, 'challenge response', 'https://aws.amazon.com/waf/pricing/', UNCONFIRMED),
+  /** Standard log class; WAF's vended logs start at the same rate and get cheaper with volume. */
+  logsIngestionGb: price(0.5, 'GB ingested', 'https://aws.amazon.com/cloudwatch/pricing/', UNCONFIRMED),
+  logsStorageGbMonth: price(0.03, 'GB-month stored', 'https://aws.amazon.com/cloudwatch/pricing/', UNCONFIRMED),
+  xrayTrace: price(5.0 / 1e6, 'trace recorded', 'https://aws.amazon.com/xray/pricing/', UNCONFIRMED),
+} as const satisfies Record<string, Price>;
+
+export type Prices = typeof PRICES;

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnvironment } from '../../infra/config';
+import { cognitoLines, DEFAULT_USAGE, estimate, total, type LineItem, type Usage } from '../../scripts/cost/model';
+import { COGNITO_MAU, PRICES } from '../../scripts/cost/prices';
+import { devWith } from '../infra/synth';
+
+const usage = (mau: number, requestsPerUserDay: number): Usage => ({ ...DEFAULT_USAGE, mau, requestsPerUserDay });
+const usdOf = (lines: readonly LineItem[], service: string, item?: string) =>
+  lines.filter((l) => l.service === service && (!item || l.item.startsWith(item))).reduce((sum, l) => sum + l.usd, 0);
+
+describe('Cognito MAUs', () => {
+  it('bill each band of users at its own price, the free ones at nothing', () => {
+    expect(cognitoLines('lite', 50_000).map((l) => [l.quantity, l.usd])).toEqual([
+      [10_000, 0],
+      [40_000, 40_000 * 0.0055],
+    ]);
+    const big = cognitoLines('lite', 150_000);
+    expect(big.map((l) => l.quantity)).toEqual([10_000, 90_000, 50_000]);
+    expect(total(big)).toBeCloseTo(90_000 * 0.0055 + 50_000 * 0.0046, 6);
+    expect(total(cognitoLines('essentials', 50_000))).toBeCloseTo(40_000 * 0.015, 6);
+    expect(total(cognitoLines('plus', 50_000))).toBeCloseTo(50_000 * 0.02, 6);
+    expect(cognitoLines('lite', 5_000)).toEqual([expect.objectContaining({ quantity: 5_000, usd: 0 })]);
+  });
+
+  it('name a source and the day each price was checked', () => {
+    for (const price of [...Object.values(PRICES), ...Object.values(COGNITO_MAU)]) {
+      expect(price.source).toMatch(/^https:\/\/aws\.amazon\.com\/[a-z0-9]+\/pricing\/$/);
+      expect(price.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});
+
+describe('the prod bill at 50 000 MAU and 26 requests a user-day', () => {
+  const lines = estimate(loadEnvironment('prod'), usage(50_000, 26));
+  const requests = 50_000 * 26 * 30;
+
+  it('counts one AppSync operation and one function call per request', () => {
+    expect(requests).toBe(39_000_000);
+    expect(usdOf(lines, 'AppSync')).toBeCloseTo(156, 6);
+    const invocations = requests + 50_000 * 0.1;
+    expect(usdOf(lines, 'Lambda', 'requests')).toBeCloseTo(invocations * 0.2e-6, 6);
+    expect(usdOf(lines, 'Lambda', 'compute')).toBeCloseTo(invocations * 0.15 * 0.25 * 0.0000133334, 6);
+  });
+
+  it('prices Lite for the MAUs above the free 10 000', () => {
+    expect(usdOf(lines, 'Cognito')).toBeCloseTo(220, 6);
+  });
+
+  it('prices two web ACLs, their rules, and every API request and user-pool call they inspect', () => {
+    expect(usdOf(lines, 'WAF', 'web ACLs')).toBe(10);
+    expect(usdOf(lines, 'WAF', 'rules')).toBe(3 + 2 + 3);
+    expect(usdOf(lines, 'WAF', 'requests')).toBeCloseTo(2 * requests * 0.6e-6, 6);
+  });
+
+  it("prices X-Ray's default sampling: one trace a second, then 5 %", () => {
+    const seconds = 30 * 86_400;
+    expect(usdOf(lines, 'X-Ray')).toBeCloseTo((seconds + (requests - seconds) * 0.05) * 5e-6, 6);
+  });
+
+  it('has the archive, its key and its audit trail, SES, logs, and a total that is the sum of the lines', () => {
+    expect(new Set(lines.map((l) => l.service))).toEqual(
+      new Set(['Cognito', 'AppSync', 'Lambda', 'SES', 'S3', 'KMS', 'CloudTrail', 'WAF', 'CloudWatch Logs', 'X-Ray']),
+    );
+    expect(usdOf(lines, 'KMS', 'archive key')).toBe(1);
+    for (const l of lines) expect(l.usd).toBeCloseTo(l.quantity * l.unitUsd, 9);
+    expect(total(lines)).toBeCloseTo(lines.reduce((sum, l) => sum + l.usd, 0), 9);
+  });
+});
+
+describe('the bill follows the environment file', () => {
+  it('has no WAF, no SES and no archive lines when they are off', () => {
+    const lines = estimate(devWith((raw) => (raw.mfa.qrArchive = false)), usage(1_000, 26));
+    expect(lines.map((l) => l.service).filter((s) => ['WAF', 'SES', 'S3', 'KMS', 'CloudTrail'].includes(s))).toEqual([]);
+  });
+
+  it('prices the plan the file chooses, and one web ACL when the user pool is not protected', () => {
+    const env = devWith((raw) => {
+      raw.cognito = { featurePlan: 'essentials' };
+      raw.waf = { rateLimitPer5Minutes: 1000, protectUserPool: false, createUserAction: 'captcha' };
+    });
+    const lines = estimate(env, usage(20_000, 10));
+    expect(usdOf(lines, 'Cognito')).toBeCloseTo(10_000 * 0.015, 6);
+    expect(usdOf(lines, 'WAF', 'web ACLs')).toBe(5);
+    expect(usdOf(lines, 'WAF', 'requests')).toBeCloseTo(20_000 * 10 * 30 * 0.6e-6, 6);
+    expect(usdOf(lines, 'WAF', 'createUser CAPTCHA')).toBeCloseTo(20_000 * 0.05 * 0.4e-3, 9);
+  });
+});
