@@ -114,6 +114,7 @@ function inputFor(operation: string, email: string): Record<string, unknown> {
     for (const name of Object.keys(named.getFields())) {
       if (name === 'password') input.password = 'Wrong-Password-9?';
       if (name === 'fullName') input.fullName = 'Bench User';
+      if (name === 'recoveryCode') input.recoveryCode = 'aaaaa-aaaaa';
     }
   }
   return input;
@@ -171,6 +172,7 @@ async function main(): Promise<void> {
       probe('resendTemporaryPassword', invited, 'email status'),
       probe('login', enrolled, 'verificationType'),
       probe('resendMfaQrCode', enrolled, 'email status'),
+      probe('recoverAccount', enrolled, 'verificationType'),
     ];
     console.log(`${SAMPLES} interleaved samples per side; target p ≥ ${TARGET_P} and median ratio ≤ ${TARGET_RATIO.toFixed(2)}\n`);
     console.log('operation                 known ms  unknown ms  ratio   p        verdict  spread (IQR/median, known | unknown)');

@@ -3,7 +3,7 @@ import { attributeMap, checkMutable } from '../attributes';
 import type { CognitoContext } from '../context';
 import { errors } from '../errors';
 import { requirePool } from '../pools';
-import { findUser, requireUser, touch, unverifyChanged } from '../users';
+import { requireUser, touch, unverifyChanged } from '../users';
 import { required } from '../validate';
 
 /**
