@@ -86,7 +86,12 @@ const messageWithSecrets = `leaked ${secretWords.join(' ')}`;
 
 async function runEverywhere(field: string) {
   const { handler } = await import(`../functions/${field}.ts`);
-  const event = () => gatewayEvent(field, { ...INPUT }, SECRETS.accessToken);
+  // Admin fields take their arguments at the top level and name an IAM caller; others ignore both.
+  const event = () => ({
+    ...gatewayEvent(field, { ...INPUT }, SECRETS.accessToken),
+    arguments: { input: { ...INPUT }, ...INPUT, group: 'support', name: 'support' },
+    caller: 'arn:aws:iam::123456789012:user/jane',
+  });
   for (const challenge of ['NEW_PASSWORD_REQUIRED', 'MFA_SETUP', 'SOFTWARE_TOKEN_MFA']) {
     cognito.reset().onAnyCommand().resolves({ ...ANSWER, ChallengeName: challenge } as never);
     s3.reset().onAnyCommand().resolves({});

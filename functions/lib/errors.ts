@@ -13,6 +13,10 @@ export const ERROR_TYPES = [
   'TooManyRequests',
   'PasswordResetRequired',
   'FeatureDisabled',
+  'UserNotFound',
+  'GroupNotFound',
+  'GroupAlreadyExists',
+  'InvalidUserState',
   'ServiceUnavailable',
   'InternalError',
 ] as const;

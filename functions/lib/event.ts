@@ -8,6 +8,11 @@ export interface GatewayEvent {
   arguments: Record<string, unknown>;
   /** The user's access token, from the `accessToken` argument or the Authorization header. */
   accessToken?: string | null;
+  /**
+   * The signing identity's IAM ARN (AppSync's `identity.userArn`), sent for admin fields only:
+   * they are IAM-authorized, and the audit trail names who called.
+   */
+  caller?: string | null;
 }
 
 export interface GatewayFailure {

@@ -1,0 +1,81 @@
+import {
+  AdminGetUserCommand,
+  type CognitoIdentityProviderClientResolvedConfig,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { AwsStub } from 'aws-sdk-client-mock';
+import { expect, it } from 'vitest';
+import type { GatewayEvent, GatewayResult } from '../../functions/lib/event';
+import { adminEvent, adminGetUserAnswer, auditRecordsOf, awsError, lambdaContext, OPERATOR_ARN, TEST_ENV } from '../helpers';
+
+type Handler = (event: GatewayEvent, context: typeof lambdaContext) => Promise<GatewayResult<unknown>>;
+type CognitoStub = AwsStub<ServiceInputTypes, ServiceOutputTypes, CognitoIdentityProviderClientResolvedConfig>;
+
+/**
+ * What every admin action on one user must do besides its own calls: look the user up by e-mail
+ * first, stop there for an unknown one, refuse a call without an IAM caller or with a bad e-mail
+ * before any AWS request, and write one audit record naming the caller, the operation and the user.
+ */
+export function userActionCases(args: {
+  field: string;
+  handler: Handler;
+  cognito: CognitoStub;
+  /** Sets up every other call to succeed. */
+  arrange: () => void;
+  extraArgs?: Record<string, unknown>;
+}): void {
+  const { field, handler, cognito } = args;
+  const call = (extra: Record<string, unknown> = {}, caller?: string | null) =>
+    handler(adminEvent(field, { email: 'ada@example.com', ...args.extraArgs, ...extra }, caller), lambdaContext);
+
+  it('looks the user up by e-mail first', async () => {
+    args.arrange();
+    await call();
+    expect(cognito.commandCalls(AdminGetUserCommand)[0]!.args[0].input).toEqual({
+      UserPoolId: TEST_ENV.USER_POOL_ID,
+      Username: 'ada@example.com',
+    });
+  });
+
+  it('answers UserNotFound for an unknown e-mail and changes nothing', async () => {
+    args.arrange();
+    cognito.on(AdminGetUserCommand).rejects(awsError('UserNotFoundException', 'User does not exist.'));
+    const result = await call();
+    expect(result.error).toEqual({ errorType: 'UserNotFound', message: 'No user has this e-mail address.' });
+    expect(cognito.calls()).toHaveLength(1);
+  });
+
+  it('refuses a call without an IAM caller before any AWS request', async () => {
+    args.arrange();
+    const result = await call({}, null);
+    expect(result.error?.errorType).toBe('NotAuthorized');
+    expect(cognito.calls()).toHaveLength(0);
+  });
+
+  it('refuses a malformed e-mail before any AWS request', async () => {
+    args.arrange();
+    const result = await call({ email: 'not-an-address' });
+    expect(result.error?.errorType).toBe('ValidationError');
+    expect(cognito.calls()).toHaveLength(0);
+  });
+
+  it('writes one audit record with the caller, the operation and the user id', async () => {
+    args.arrange();
+    const records = await auditRecordsOf(() => call());
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ audit: 'admin', operation: field, caller: OPERATOR_ARN, userId: 'uuid-1', outcome: 'success', AdminCall: 1 });
+    expect(JSON.stringify(records[0])).not.toContain('ada@example.com');
+  });
+
+  it('audits a failure with its error type', async () => {
+    args.arrange();
+    cognito.on(AdminGetUserCommand).rejects(awsError('UserNotFoundException'));
+    const records = await auditRecordsOf(() => call());
+    expect(records).toEqual([expect.objectContaining({ operation: field, outcome: 'failure', errorType: 'UserNotFound' })]);
+  });
+}
+
+export function answerAdminGetUser(cognito: CognitoStub, overrides: Record<string, unknown> = {}): void {
+  cognito.on(AdminGetUserCommand).resolves(adminGetUserAnswer(overrides) as never);
+}
