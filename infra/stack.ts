@@ -76,6 +76,10 @@ export class AuthGatewayStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.users.client.userPoolClientId });
     if (this.archive) new CfnOutput(this, 'MfaBucketName', { value: this.archive.bucket.bucketName });
+    new CfnOutput(this, 'AdminPolicyArn', {
+      value: this.api.adminPolicy.managedPolicyArn,
+      description: 'Attach to an operator role: allows the admin fields (IAM-signed) and nothing else',
+    });
   }
 
   private addFunction(name: string, props: Omit<GatewayFunctionProps, 'name'>): GatewayFunction {
