@@ -5,7 +5,7 @@ import { handler as customMessage } from '../functions/customMessage';
 import { loadEnvironment } from '../infra/config';
 import { startAppSyncRuntime } from './appsync/server';
 import { startCognitoEmulator } from './cognito/server';
-import { LOCAL_CREDENTIALS } from './credentials';
+import { LOCAL_CREDENTIALS, LOCAL_OPERATOR } from './credentials';
 import { cognitoMailer } from './delivery';
 import { assertPortFree, isPortInUse, LOOPBACK } from './net';
 import { DEFAULT_PORTS, PORT_NAMES, PORT_SETTINGS, portHint, type PortName, type StackPorts } from './ports';
@@ -46,6 +46,8 @@ export interface StackInfo {
   region: string;
   /** Null when the environment turns the QR archive off. */
   mfaBucket: string | null;
+  /** Keys whose SigV4-signed requests may call the admin fields. */
+  operator: { accessKeyId: string; secretAccessKey: string; userArn: string };
 }
 
 export interface LocalStack {
@@ -220,7 +222,9 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
       }),
     );
 
-    const graphql = await part('graphql', () => startAppSyncRuntime({ port: ports.graphql, host: LOOPBACK, apiKey }));
+    const graphql = await part('graphql', () =>
+      startAppSyncRuntime({ port: ports.graphql, host: LOOPBACK, apiKey, iamCredentials: [LOCAL_OPERATOR] }),
+    );
     progress(`GraphQL        ${graphql.url}`);
 
     const info: StackInfo = {
@@ -233,6 +237,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
       s3Endpoint: s3.url,
       region: env.region,
       mfaBucket: provisioned.bucket,
+      operator: { ...LOCAL_OPERATOR },
     };
     const infoFile = join(dataDir, 'stack.json');
     await writeJsonAtomic(infoFile, info);

@@ -11,6 +11,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { operations } from '../../operations';
+import { assertFieldAllowed, type Caller } from './authorization';
 import { resolverContext, type RequestScope } from './context';
 import { fieldError, requestError, type AppSyncError } from './errors';
 import type { ResolverCodeCache } from './resolverCode';
@@ -41,6 +42,7 @@ function fieldResolver(resolvers: ResolverCodeCache): GraphQLFieldResolver<unkno
     const key = `${info.parentType.name}.${info.fieldName}`;
     // Fields with no row have no resolver: AppSync then returns the parent's property, or null.
     if (!resolvedFields.has(key)) return defaultFieldResolver(source, args, scope, info);
+    assertFieldAllowed(info.parentType.name, info.fieldName, scope.caller);
     const evaluation = { fieldName: info.fieldName, parentTypeName: info.parentType.name, appended: [] };
     try {
       const ctx = resolverContext(args, source, scope, info);
@@ -66,6 +68,7 @@ export async function runGraphQL(
   resolvers: ResolverCodeCache,
   request: GraphQLRequest,
   headers: Record<string, string>,
+  caller: Caller = { mode: 'apiKey' },
 ): Promise<GraphQLResponse> {
   const document = parseQuery(request.query);
   if (document instanceof GraphQLError) return { data: null, errors: [requestError(document)] };
@@ -73,7 +76,7 @@ export async function runGraphQL(
   const invalid = validate(schema, document);
   if (invalid.length > 0) return { data: null, errors: invalid.map((error) => requestError(error, 'Validation error: ')) };
 
-  const scope: ExecutionScope = { headers, variables: request.variables, appended: [] };
+  const scope: ExecutionScope = { headers, variables: request.variables, caller, appended: [] };
   const result = await execute({
     schema,
     document,

@@ -1,13 +1,14 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { closeServer, httpUrl, listen, LOOPBACK } from '../net';
-import { malformed, UNAUTHORIZED } from './errors';
+import { authenticate, assertDirectivesMatchTable, type AuthSettings } from './authorization';
+import { malformed } from './errors';
 import { runGraphQL, type GraphQLRequest } from './execute';
 import { ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
 import { BodyTooLargeError, CORS_HEADERS, headersOf, readBody, send, sendJson } from './http';
 import { ResolverCodeCache } from './resolverCode';
 import { loadSchema } from './schema';
+import type { IamCredential } from './sigv4';
 
 /**
  * The local AppSync endpoint: serves schema.graphql at /graphql with API-key auth, runs each
@@ -21,6 +22,8 @@ export interface AppSyncRuntimeOptions {
   /** Defaults to 127.0.0.1. */
   host?: string;
   apiKey: string;
+  /** Operator identities whose SigV4-signed requests may call the admin (@aws_iam) fields. */
+  iamCredentials?: readonly IamCredential[];
 }
 
 export interface AppSyncRuntime {
@@ -31,13 +34,6 @@ export interface AppSyncRuntime {
 }
 
 const GRAPHQL_PATH = '/graphql';
-
-function sameKey(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  // Compare digests so the time taken says nothing about the key.
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 /** The body AppSync accepts: a JSON object with a query string; anything else is malformed. */
 function parseRequest(body: string): GraphQLRequest | undefined {
@@ -62,20 +58,22 @@ function parseRequest(body: string): GraphQLRequest | undefined {
 interface Served {
   schema: GraphQLSchema;
   resolvers: ResolverCodeCache;
-  apiKey: string;
+  auth: AuthSettings;
 }
 
 async function handleGraphQL(req: IncomingMessage, res: ServerResponse, served: Served): Promise<void> {
-  if (!sameKey(req.headers['x-api-key'], served.apiKey)) {
-    sendJson(res, 401, UNAUTHORIZED, { 'x-amzn-errortype': 'UnauthorizedException' });
-    return;
-  }
   let body: string;
   try {
     body = await readBody(req);
   } catch (err) {
     if (!(err instanceof BodyTooLargeError)) throw err;
     sendJson(res, 413, malformed('Request body is too large.'), { connection: 'close' });
+    return;
+  }
+  // After reading: a SigV4 signature covers the body.
+  const authentication = await authenticate(req, body, served.auth);
+  if (!authentication.ok) {
+    sendJson(res, 401, authentication.refusal, { 'x-amzn-errortype': 'UnauthorizedException' });
     return;
   }
   if (body.trim() === '') {
@@ -87,7 +85,7 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, served: 
     sendJson(res, 400, malformed('Unable to parse GraphQL query.'));
     return;
   }
-  sendJson(res, 200, await runGraphQL(served.schema, served.resolvers, request, headersOf(req)));
+  sendJson(res, 200, await runGraphQL(served.schema, served.resolvers, request, headersOf(req), authentication.caller));
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, served: Served): Promise<void> {
@@ -99,7 +97,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, served: Served)
   }
   if (req.method === 'POST' && path === GRAPHQL_PATH) return handleGraphQL(req, res, served);
   if (req.method === 'GET' && (path === GRAPHQL_PATH || path === '/')) {
-    send(res, 200, graphiqlPage(served.schema, served.apiKey, GRAPHQL_PATH), 'text/html; charset=UTF-8');
+    send(res, 200, graphiqlPage(served.schema, served.auth.apiKey, GRAPHQL_PATH), 'text/html; charset=UTF-8');
     return;
   }
   const asset = req.method === 'GET' && path.startsWith(ASSET_PREFIX) ? graphiqlAsset(path.slice(ASSET_PREFIX.length)) : undefined;
@@ -112,7 +110,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, served: Served)
 
 export async function startAppSyncRuntime(opts: AppSyncRuntimeOptions): Promise<AppSyncRuntime> {
   const host = opts.host ?? LOOPBACK;
-  const served: Served = { schema: loadSchema(), resolvers: new ResolverCodeCache(), apiKey: opts.apiKey };
+  const schema = loadSchema();
+  assertDirectivesMatchTable(schema);
+  const auth = { apiKey: opts.apiKey, iamCredentials: opts.iamCredentials ?? [] };
+  const served: Served = { schema, resolvers: new ResolverCodeCache(), auth };
   const server = createServer((req, res) => {
     handle(req, res, served).catch((err: unknown) => {
       // A fault of this runtime, not of the request: say so without echoing the request.
