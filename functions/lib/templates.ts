@@ -111,6 +111,68 @@ export function mfaQrCodeMail(args: { product: string; url: string; expiresAt: s
   };
 }
 
+export type NotificationKind =
+  | 'passwordChanged'
+  | 'passwordReset'
+  | 'authenticatorReplaced'
+  | 'recoveryCodeUsed'
+  | 'mfaReset';
+
+const NOT_YOU_SIGNED_IN =
+  'If this was not you, someone knows your password: reset it with "Forgot password" now, then sign in and replace your authenticator and recovery codes.';
+
+/** What each notification says: what happened, what it means, and what to do if it was not the user. */
+const NOTIFICATIONS: Readonly<Record<NotificationKind, { subject: string; heading: string; lines: readonly string[] }>> = {
+  passwordChanged: {
+    subject: 'Your password was changed',
+    heading: 'Your password was changed',
+    lines: ['The password of your account was just changed, and every device signed in to it was signed out.', NOT_YOU_SIGNED_IN],
+  },
+  passwordReset: {
+    subject: 'Your password was reset',
+    heading: 'Your password was reset',
+    lines: [
+      'The password of your account was just reset with a code sent to this address, and every device signed in to it was signed out.',
+      'Your authenticator app and recovery codes still protect the account. For a while, the QR code of your authenticator cannot be e-mailed to you.',
+      'If this was not you, someone can read your e-mail: secure your mailbox, then reset your password again.',
+    ],
+  },
+  authenticatorReplaced: {
+    subject: 'Your authenticator app was replaced',
+    heading: 'Your authenticator app was replaced',
+    lines: [
+      'A new authenticator app now protects your account; the old one no longer works, and every device was signed out.',
+      'If this was not you, sign in with a recovery code at once and reset your password.',
+    ],
+  },
+  recoveryCodeUsed: {
+    subject: 'A recovery code was used',
+    heading: 'A recovery code was used',
+    lines: [
+      'One of your recovery codes was just used to remove your authenticator app; every device was signed out. A new authenticator and new recovery codes are set up at the next sign-in.',
+      'If this was not you, someone has your password and a recovery code: reset your password now and contact support.',
+    ],
+  },
+  mfaReset: {
+    subject: 'Your two-step sign-in was reset',
+    heading: 'Your two-step sign-in was reset',
+    lines: [
+      'An administrator removed the authenticator app and recovery codes from your account and signed out every device. At your next sign-in you will set up a new authenticator.',
+      'If you did not ask for this, contact support.',
+    ],
+  },
+};
+
+/** A security notification: no secret in it, plain text and HTML saying the same. */
+export function notificationMail(args: { product: string; kind: NotificationKind }): FullMail {
+  const { subject, heading, lines } = NOTIFICATIONS[args.kind];
+  return {
+    subject: `${args.product}: ${subject.toLowerCase()}`,
+    html: layout(args.product, heading, lines.map(paragraph).join('')),
+    text: [`${args.product}: ${heading.toLowerCase()}`, '', ...lines.flatMap((line) => [line, ''])].join('\n').trimEnd(),
+  };
+}
+
 /** 2025-01-31T09:05:00.000Z becomes 2025-01-31 09:05 UTC. */
 function readableUtc(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
