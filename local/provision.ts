@@ -1,7 +1,9 @@
 import {
+  AddCustomAttributesCommand,
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DescribeUserPoolCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   SetUserPoolMfaConfigCommand,
@@ -9,8 +11,11 @@ import {
   UpdateUserPoolCommand,
   type CreateUserPoolClientRequest,
   type CreateUserPoolRequest,
+  type SchemaAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { accountAttributes } from '../accountAttributes';
+import { clientReadAttributes, clientWriteAttributes } from '../appClientAttributes';
 import type { Environment } from '../infra/config';
 import type { LocalCredentials } from './credentials';
 
@@ -61,6 +66,15 @@ function poolSettings(env: Environment) {
   } satisfies Partial<CreateUserPoolRequest>;
 }
 
+/** The account attributes, declared as CDK declares them: mutable strings with a maximum length. */
+export const customAttributeSchema = (): SchemaAttributeType[] =>
+  Object.values(accountAttributes).map(({ name, maxLength }) => ({
+    Name: name,
+    AttributeDataType: 'String',
+    Mutable: true,
+    StringAttributeConstraints: { MaxLength: String(maxLength) },
+  }));
+
 /** Settings CreateUserPoolClient and UpdateUserPoolClient share. */
 function clientSettings(env: Environment) {
   const tokens = env.tokens;
@@ -74,6 +88,8 @@ function clientSettings(env: Environment) {
     TokenValidityUnits: { IdToken: 'minutes' as const, AccessToken: 'minutes' as const, RefreshToken: 'minutes' as const },
     AuthSessionValidity: tokens.authSessionMinutes,
     EnableTokenRevocation: true,
+    ReadAttributes: [...clientReadAttributes],
+    WriteAttributes: [...clientWriteAttributes],
   } satisfies Omit<CreateUserPoolClientRequest, 'UserPoolId'>;
 }
 
@@ -107,6 +123,7 @@ async function provisionUserPool(cognito: CognitoIdentityProviderClient, env: En
   const existing = await findPoolId(cognito, userPoolName(env));
   if (existing) {
     await cognito.send(new UpdateUserPoolCommand({ UserPoolId: existing, ...poolSettings(env) }));
+    await addMissingCustomAttributes(cognito, existing);
     return existing;
   }
   const created = await cognito.send(
@@ -115,11 +132,20 @@ async function provisionUserPool(cognito: CognitoIdentityProviderClient, env: En
       // Users sign in with their e-mail address, in any letter case.
       UsernameAttributes: ['email'],
       UsernameConfiguration: { CaseSensitive: false },
+      Schema: [{ Name: 'email', AttributeDataType: 'String', Required: true, Mutable: true }, ...customAttributeSchema()],
       ...poolSettings(env),
     }),
   );
   if (!created.UserPool?.Id) throw new Error('The Cognito emulator returned no user pool id.');
   return created.UserPool.Id;
+}
+
+/** A pool kept from a run before an account attribute existed gets it now; the schema cannot otherwise change. */
+async function addMissingCustomAttributes(cognito: CognitoIdentityProviderClient, userPoolId: string): Promise<void> {
+  const described = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
+  const have = new Set(described.UserPool?.SchemaAttributes?.map((a) => a.Name?.replace(/^custom:/, '')));
+  const missing = customAttributeSchema().filter((a) => !have.has(a.Name));
+  if (missing.length > 0) await cognito.send(new AddCustomAttributesCommand({ UserPoolId: userPoolId, CustomAttributes: missing }));
 }
 
 async function provisionClient(cognito: CognitoIdentityProviderClient, env: Environment, userPoolId: string): Promise<string> {

@@ -5,20 +5,39 @@ import {
   ClientAttributes,
   FeaturePlan,
   Mfa,
+  StringAttribute,
   UserPool,
   UserPoolClient,
   UserPoolClientIdentityProvider,
   UserPoolEmail,
+  type StandardAttributesMask,
   type UserPoolTriggers,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { accountAttributes } from '../../accountAttributes';
+import { clientReadAttributes, clientWriteAttributes } from '../../appClientAttributes';
 import { EnvironmentError, type Environment } from '../config';
 import { acknowledge } from './acknowledge';
 import { removalPolicyOf } from './retention';
 
-/** Attributes the SPA may read with the user's tokens (`me`) and change itself (`updateProfile`). */
-const READABLE = { email: true, emailVerified: true, fullname: true, givenName: true, familyName: true, phoneNumber: true, phoneNumberVerified: true };
-const WRITABLE = { fullname: true, givenName: true, familyName: true, phoneNumber: true };
+/** CDK's names for the standard attributes the app client's lists name. */
+const CDK_ATTRIBUTE: Record<(typeof clientReadAttributes)[number], keyof StandardAttributesMask> = {
+  email: 'email',
+  email_verified: 'emailVerified',
+  name: 'fullname',
+  given_name: 'givenName',
+  family_name: 'familyName',
+  phone_number: 'phoneNumber',
+  phone_number_verified: 'phoneNumberVerified',
+};
+
+const clientAttributes = (names: readonly (keyof typeof CDK_ATTRIBUTE)[]) =>
+  new ClientAttributes().withStandardAttributes(Object.fromEntries(names.map((name) => [CDK_ATTRIBUTE[name], true])));
+
+/** The account attributes, as CDK declares custom attributes: strings the functions may change. */
+const customAttributes = Object.fromEntries(
+  Object.values(accountAttributes).map(({ name, maxLength }) => [name, new StringAttribute({ maxLen: maxLength, mutable: true })]),
+);
 
 export interface UsersProps {
   readonly config: Environment;
@@ -63,6 +82,7 @@ export class Users extends Construct {
         familyName: { required: false, mutable: true },
         phoneNumber: { required: false, mutable: true },
       },
+      customAttributes,
       email: config.email ? sesEmail(config.email) : UserPoolEmail.withCognito(),
       lambdaTriggers: props.triggers,
       deletionProtection: config.deletionProtection,
@@ -91,9 +111,8 @@ export class Users extends Construct {
       accessTokenValidity: Duration.minutes(tokens.accessTokenMinutes),
       refreshTokenValidity: Duration.minutes(tokens.refreshTokenMinutes),
       authSessionValidity: Duration.minutes(tokens.authSessionMinutes),
-      readAttributes: new ClientAttributes().withStandardAttributes(READABLE),
-      // Users never change their own e-mail: it is their user name and their recovery address.
-      writeAttributes: new ClientAttributes().withStandardAttributes(WRITABLE),
+      readAttributes: clientAttributes(clientReadAttributes),
+      writeAttributes: clientAttributes(clientWriteAttributes),
     });
   }
 }

@@ -35,6 +35,7 @@ export const errors = {
   secretHash: (clientId: string) => notAuthorized(`Unable to verify secret hash for client ${clientId}`),
   userNotFound: () => new CognitoError('UserNotFoundException', 'User does not exist.'),
   usernameExists: (message = 'User account already exists') => new CognitoError('UsernameExistsException', message),
+  aliasExists: () => new CognitoError('AliasExistsException', 'An account with the given email already exists.'),
   groupExists: () => new CognitoError('GroupExistsException', 'A group with the name already exists.'),
   resourceNotFound: error('ResourceNotFoundException'),
   invalidParameter: error('InvalidParameterException'),

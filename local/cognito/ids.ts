@@ -22,8 +22,7 @@ export const opaqueToken = (bytes = 64): string => randomBytes(bytes).toString('
 export const digits = (count: number): string => randomFrom('0123456789', count);
 
 /**
- * Sessions, refresh tokens and reset codes are stored by hash only. Sessions and refresh tokens
- * carry enough entropy for a plain SHA-256; short reset codes are hashed with the user's name
- * so equal codes of two users differ on disk, and are further guarded by an attempt limit.
+ * Sessions and refresh tokens are stored by hash only; they carry enough entropy for a plain
+ * SHA-256. Short codes are not: they are stored with keyedHash.ts.
  */
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');

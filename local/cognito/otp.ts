@@ -4,7 +4,12 @@ export const TOTP_STEP_SECONDS = 30;
 
 export type TotpCheck = { ok: true; step: number } | { ok: false; reason: 'mismatch' | 'reused' };
 
-/** RFC 6238 TOTP as Cognito uses it: SHA-1, 6 digits, 30 s steps, one step of drift either way. */
+/**
+ * RFC 6238 TOTP as Cognito uses it: SHA-1, 6-digit codes from a 30-second step, as authenticator
+ * apps compute them (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html).
+ * AWS does not publish how much clock drift it accepts; the emulator takes RFC 6238's recommended
+ * one step either way (section 5.2), so a code is good for 30 s before and after its own step.
+ */
 export interface Otp {
   /** A base32 secret of 160 bits (32 characters). */
   newSecret(): string;

@@ -2,19 +2,56 @@ import { timingSafeEqual } from 'node:crypto';
 import { HOUR } from './clock';
 import type { CognitoContext } from './context';
 import { errors } from './errors';
-import { digits, sha256 } from './ids';
+import { digits } from './ids';
+import { keyedHash } from './keyedHash';
 import { signInName } from './users';
 import type { PoolRecord, UserRecord } from './state';
 
+/**
+ * A forgot-password code is valid for one hour.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html ("Forgot password code: 1 hour")
+ */
 export const RESET_CODE_VALIDITY_MS = HOUR;
-/** Wrong guesses one code takes before it is thrown away, as Cognito limits attempts. */
-export const RESET_CODE_ATTEMPTS = 5;
+/**
+ * "In a given hour, we allow between 5 and 20 attempts for a user to request or enter a password
+ * reset code as part of forgot-password and confirm-forgot-password actions": the emulator takes
+ * the strictest, 5, counting every ForgotPassword and ConfirmForgotPassword call, right or wrong.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-recover-a-user-account.html
+ * ("Forgot password behavior")
+ */
+export const RESET_ATTEMPTS_PER_HOUR = 5;
+const RESET_ATTEMPT_WINDOW_MS = HOUR;
 
-const hashCode = (pool: PoolRecord, user: UserRecord, code: string) => sha256(`${pool.id}:${user.username}:${code}`);
+const hashCode = (pool: PoolRecord, user: UserRecord, code: string) => keyedHash(pool, 'reset', user.username, code);
 
 /** Whether a password reset code can reach the user: Cognito needs a verified e-mail. */
 export function verifiedEmail(user: UserRecord): string | undefined {
   return user.attributes.email_verified === 'true' ? user.attributes.email : undefined;
+}
+
+/** Takes one of the hour's attempts, or answers LimitExceededException when none is left. */
+function spend(attempts: number[], now: Date): number[] {
+  const recent = attempts.filter((at) => at > now.getTime() - RESET_ATTEMPT_WINDOW_MS);
+  if (recent.length >= RESET_ATTEMPTS_PER_HOUR) throw errors.attemptLimit();
+  return [...recent, now.getTime()];
+}
+
+/**
+ * Counts a ForgotPassword or ConfirmForgotPassword attempt for a user or, where the client hides
+ * whether users exist, for a name no user has, so the limit tells the two apart no more than
+ * the answers do. Unknown names are kept by hash and forgotten once their hour is over.
+ */
+export function spendResetAttempt(pool: PoolRecord, user: UserRecord | undefined, name: string, now: Date): void {
+  if (user) {
+    user.resetAttempts = spend(user.resetAttempts ?? [], now);
+    return;
+  }
+  const unknown = (pool.unknownResets ??= {});
+  for (const [key, attempts] of Object.entries(unknown)) {
+    if (attempts.every((at) => at <= now.getTime() - RESET_ATTEMPT_WINDOW_MS)) delete unknown[key];
+  }
+  const key = keyedHash(pool, 'name', name.toLowerCase());
+  unknown[key] = spend(unknown[key] ?? [], now);
 }
 
 /** A new 6-digit code, e-mailed first and stored (hashed) only once it is on its way; it replaces any earlier one. */
@@ -33,15 +70,11 @@ export async function sendResetCode(ctx: CognitoContext, pool: PoolRecord, user:
     poolId: pool.id,
     ...(clientId ? { clientId } : {}),
   });
-  user.resetCode = {
-    hash: hashCode(pool, user, code),
-    expiresAt: ctx.clock.now().getTime() + RESET_CODE_VALIDITY_MS,
-    wrongAttempts: 0,
-  };
+  user.resetCode = { hash: hashCode(pool, user, code), expiresAt: ctx.clock.now().getTime() + RESET_CODE_VALIDITY_MS };
   return email;
 }
 
-/** Accepts the user's current code once; wrong, expired and worn-out codes fail as in Cognito. */
+/** Accepts the user's current code once; wrong and expired codes fail as in Cognito. */
 export function checkResetCode(ctx: CognitoContext, pool: PoolRecord, user: UserRecord, code: string): void {
   const stored = user.resetCode;
   if (!stored) throw errors.resetCodeMismatch();
@@ -49,12 +82,6 @@ export function checkResetCode(ctx: CognitoContext, pool: PoolRecord, user: User
     delete user.resetCode;
     throw errors.resetCodeExpired();
   }
-  const matches = timingSafeEqual(Buffer.from(hashCode(pool, user, code)), Buffer.from(stored.hash));
-  if (!matches) {
-    stored.wrongAttempts += 1;
-    if (stored.wrongAttempts < RESET_CODE_ATTEMPTS) throw errors.resetCodeMismatch();
-    delete user.resetCode;
-    throw errors.attemptLimit();
-  }
+  if (!timingSafeEqual(Buffer.from(hashCode(pool, user, code)), Buffer.from(stored.hash))) throw errors.resetCodeMismatch();
   delete user.resetCode;
 }

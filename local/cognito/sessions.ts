@@ -4,11 +4,19 @@ import { errors } from './errors';
 import { opaqueToken, sha256 } from './ids';
 import type { Challenge, ClientRecord, PoolRecord, SessionRecord, SetupStep, UserRecord } from './state';
 
-/** Cognito's default AuthSessionValidity, in minutes. */
+/**
+ * Cognito's default AuthSessionValidity, in minutes (3 to 15 may be set): how long a sign-in
+ * session, and so an MFA challenge, stays open.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+ * (AuthSessionValidity); https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html
+ * ("Multi-factor authentication code: 3 minutes")
+ */
 export const DEFAULT_SESSION_MINUTES = 3;
 /**
  * Wrong codes one session takes before it is spent. Cognito lets a user retype a mistyped code
- * in the same session, a few times only.
+ * in the same session; AWS publishes no per-session number, so the emulator uses the one it
+ * documents for the user: five wrong MFA codes begin the lockout.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
  */
 export const WRONG_CODES_PER_SESSION = 5;
 /** Expired sessions are remembered a while so they are reported as expired, not unknown. */

@@ -1,4 +1,6 @@
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { pick } from './attributes';
+import { readableAttributes } from './clientAttributes';
 import type { CognitoContext } from './context';
 import { errors } from './errors';
 import { startSession, type OpenSession } from './sessions';
@@ -28,7 +30,7 @@ function challengeParameters(signIn: SignIn, name: Challenge): Record<string, st
   const common = { USER_ID_FOR_SRP: user.username };
   switch (name) {
     case 'NEW_PASSWORD_REQUIRED': {
-      const { sub: _sub, ...shown } = user.attributes;
+      const { sub: _sub, ...shown } = pick(user.attributes, readableAttributes(signIn.client));
       return { ...common, requiredAttributes: '[]', userAttributes: JSON.stringify(shown) };
     }
     case 'MFA_SETUP':

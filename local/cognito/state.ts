@@ -8,7 +8,8 @@ import type { JWK } from 'jose';
 
 /**
  * Everything the emulator keeps, as written to its JSON file. Times are epoch milliseconds.
- * Secrets (passwords, refresh tokens, sessions, reset codes) are kept only as hashes; TOTP
+ * Secrets (passwords, refresh tokens, sessions, reset codes) are kept only as hashes (codes as
+ * keyed hashes under the pool's own key); TOTP
  * secrets and the pools' signing keys are kept as they are, as Cognito must keep them.
  */
 export interface State {
@@ -32,12 +33,16 @@ export interface PoolRecord {
   updatedAt: number;
   settings: PoolSettings;
   key: SigningKey;
+  /** Random HMAC key (base64) for the pool's short codes and guessed names; see keyedHash.ts. */
+  hashKey?: string;
   clients: Record<string, ClientRecord>;
   /** By username as stored (lower case when the pool is case-insensitive). */
   users: Record<string, UserRecord>;
   groups: Record<string, GroupRecord>;
-  /** Failed sign-ins under names no user has, by SHA-256 of the lower-cased name. */
+  /** Failed sign-ins under names no user has, by keyed hash of the lower-cased name. */
   unknownSignIns?: Record<string, FailedSignIns>;
+  /** Reset-code attempts under names no user has, by keyed hash of the lower-cased name. */
+  unknownResets?: Record<string, number[]>;
 }
 
 export interface SigningKey {
@@ -67,8 +72,12 @@ export interface UserRecord {
   /** When the current temporary password was issued (FORCE_CHANGE_PASSWORD only). */
   temporaryPasswordIssuedAt?: number;
   failures: FailedSignIns;
+  /** Wrong MFA codes, counted toward their own lockout (absent when there are none). */
+  mfaFailures?: FailedSignIns;
   totp: TotpState;
   resetCode?: ResetCode;
+  /** When the user last asked for or entered a reset code (epoch ms, the last hour only). */
+  resetAttempts?: number[];
   groups: string[];
 }
 
@@ -93,7 +102,6 @@ export interface TotpState {
 export interface ResetCode {
   hash: string;
   expiresAt: number;
-  wrongAttempts: number;
 }
 
 export interface GroupRecord {

@@ -1,6 +1,7 @@
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import { attributeClaims } from './attributes';
+import { attributeClaims, pick } from './attributes';
+import { readableAttributes } from './clientAttributes';
 import { DAY, type Clock } from './clock';
 import { tokenValidityMs } from './clients';
 import { errors } from './errors';
@@ -19,6 +20,8 @@ const KEEP_AFTER_EXPIRY_MS = DAY;
 
 export interface AccessTokenOwner {
   pool: PoolRecord;
+  /** The app client the token was issued to: what it may read and write of the user. */
+  client: ClientRecord;
   user: UserRecord;
   claims: JWTPayload;
 }
@@ -38,7 +41,13 @@ export class TokenService {
     return `${this.deps.issuerBase}/${poolId}`;
   }
 
-  /** A completed sign-in: id, access and refresh token, all sharing one new `origin_jti`. */
+  /**
+   * A completed sign-in: id, access and refresh token, all sharing one new `origin_jti`. Its
+   * `auth_time` is now, when the last factor (the TOTP code) was accepted; refreshes keep it, as
+   * OpenID Connect requires, so it always tells when the user last proved password and MFA.
+   * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html
+   * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
+   */
   async signIn(pool: PoolRecord, client: ClientRecord, user: UserRecord): Promise<AuthenticationResultType> {
     const now = this.deps.clock.now().getTime();
     this.prune(now);
@@ -94,7 +103,9 @@ export class TokenService {
     const user = pool.users[String(claims.username)];
     if (!origin || origin.revoked || !user) throw errors.accessTokenRevoked();
     if (!user.enabled) throw errors.userDisabled();
-    return { pool, user, claims };
+    const client = pool.clients[String(claims.client_id)];
+    if (!client) throw errors.invalidAccessToken();
+    return { pool, client, user, claims };
   }
 
   /** RevokeToken: the refresh token and every access token of its sign-in stop working. */
@@ -140,7 +151,8 @@ export class TokenService {
     const sign = (claims: JWTPayload) =>
       new SignJWT({ ...claims, jti: uuid() }).setProtectedHeader({ alg: ALGORITHM, kid: pool.key.kid }).sign(key);
     const IdToken = await sign({
-      ...attributeClaims(user.attributes),
+      // Only what the client may read: never, for instance, the account's custom attributes.
+      ...attributeClaims(pick(user.attributes, readableAttributes(client))),
       ...common,
       'cognito:username': user.username,
       aud: client.id,

@@ -64,6 +64,16 @@ export function toUserType(user: UserRecord): UserType {
   };
 }
 
+/** A new e-mail address or phone number is not verified, whatever the flag said of the old one. */
+export function unverifyChanged(user: UserRecord, changes: Record<string, string>): void {
+  for (const name of ['email', 'phone_number']) {
+    const flag = `${name}_verified`;
+    if (changes[name] !== undefined && changes[name] !== user.attributes[name] && changes[flag] === undefined && user.attributes[flag]) {
+      changes[flag] = 'false';
+    }
+  }
+}
+
 export function touch(user: UserRecord, now: Date): void {
   user.updatedAt = now.getTime();
 }

@@ -3,6 +3,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { GraphQLObjectType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { accountAttributes } from '../../accountAttributes';
+import { clientReadAttributes, clientWriteAttributes } from '../../appClientAttributes';
 import { qrObjectKey } from '../../functions/lib/mfa';
 import { bundleResolver } from '../../infra/bundleResolver';
 import { buildAppSyncSchema, SCHEMA_FILE } from '../../local/appsync/schema';
@@ -112,6 +114,26 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
         AuthSessionValidity: tokens.authSessionMinutes,
         TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
         WriteAttributes: ['family_name', 'given_name', 'name', 'phone_number'],
+      });
+    });
+
+    it('lets the client read and write only the attributes appClientAttributes lists, never the account attributes', () => {
+      s.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        ReadAttributes: [...clientReadAttributes].sort(),
+        WriteAttributes: [...clientWriteAttributes].sort(),
+      });
+    });
+
+    it('declares the account attributes as mutable custom strings with their maximum lengths', () => {
+      s.template.hasResourceProperties('AWS::Cognito::UserPool', {
+        Schema: Match.arrayWith(
+          Object.values(accountAttributes).map(({ name, maxLength }) => ({
+            Name: name,
+            AttributeDataType: 'String',
+            Mutable: true,
+            StringAttributeConstraints: { MaxLength: String(maxLength) },
+          })),
+        ),
       });
     });
   });

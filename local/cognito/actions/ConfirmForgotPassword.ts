@@ -5,7 +5,7 @@ import { errors } from '../errors';
 import { recordSuccess } from '../lockout';
 import { checkPassword, hashPassword } from '../passwords';
 import { poolPolicy } from '../pools';
-import { checkResetCode } from '../resetCodes';
+import { checkResetCode, spendResetAttempt } from '../resetCodes';
 import { findUser, touch } from '../users';
 import { required } from '../validate';
 
@@ -22,7 +22,9 @@ export async function ConfirmForgotPassword(
   // The policy first, so a password that breaks it does not use up the code.
   checkPassword(password, poolPolicy(pool));
   const user = findUser(pool, username);
-  if (!user) throw hidesUserExistence(client) ? errors.resetCodeMismatch() : errors.userNotFound();
+  if (!user && !hidesUserExistence(client)) throw errors.userNotFound();
+  spendResetAttempt(pool, user, username, ctx.clock.now());
+  if (!user) throw errors.resetCodeMismatch();
   checkResetCode(ctx, pool, user, code);
   user.passwordHash = await hashPassword(password);
   user.status = 'CONFIRMED';

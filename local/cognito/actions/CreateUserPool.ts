@@ -1,4 +1,5 @@
 import type { CreateUserPoolRequest, CreateUserPoolResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { randomBytes } from 'node:crypto';
 import type { CognitoContext } from '../context';
 import { newPoolId } from '../ids';
 import { toUserPoolType, validatePoolSettings } from '../pools';
@@ -18,6 +19,7 @@ export async function CreateUserPool(ctx: CognitoContext, input: CreateUserPoolR
     updatedAt: now,
     settings,
     key: await ctx.keys.create(),
+    hashKey: randomBytes(32).toString('base64'),
     clients: {},
     users: {},
     groups: {},

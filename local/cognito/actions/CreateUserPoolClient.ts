@@ -1,4 +1,5 @@
 import type { CreateUserPoolClientRequest, CreateUserPoolClientResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { validateClientAttributes } from '../clientAttributes';
 import { toClientType, validateClientSettings } from '../clients';
 import type { CognitoContext } from '../context';
 import { newClientId, newClientSecret } from '../ids';
@@ -14,6 +15,7 @@ export async function CreateUserPoolClient(
   const { UserPoolId: _pool, GenerateSecret, ClientSecret, ...settings } = input;
   required(settings.ClientName, 'clientName');
   validateClientSettings(settings);
+  validateClientAttributes(pool, settings, 'creating');
   const now = ctx.clock.now().getTime();
   const client: ClientRecord = {
     id: newClientId(),

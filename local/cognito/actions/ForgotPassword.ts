@@ -3,7 +3,7 @@ import { checkSecretHash, hidesUserExistence, requireClient } from '../clients';
 import type { CognitoContext } from '../context';
 import { errors } from '../errors';
 import { emailDelivery } from '../messages';
-import { sendResetCode } from '../resetCodes';
+import { sendResetCode, spendResetAttempt } from '../resetCodes';
 import { findUser } from '../users';
 import { required } from '../validate';
 
@@ -16,8 +16,9 @@ export async function ForgotPassword(ctx: CognitoContext, input: ForgotPasswordR
   const username = required(input.Username, 'username');
   checkSecretHash(client, username, input.SecretHash);
   const user = findUser(pool, username);
+  if (!user && !hidesUserExistence(client)) throw errors.userNotFound();
+  spendResetAttempt(pool, user, username, ctx.clock.now());
   if (!user) {
-    if (!hidesUserExistence(client)) throw errors.userNotFound();
     return { CodeDeliveryDetails: emailDelivery(username.includes('@') ? username : `${username}@${username}`) };
   }
   if (!user.enabled) throw errors.userDisabled();

@@ -3,7 +3,7 @@ import { checkAuthFlow, checkSecretHash, hidesUserExistence, requireClient } fro
 import { DAY } from '../clock';
 import type { CognitoContext } from '../context';
 import { errors } from '../errors';
-import { isLockedOut, recordFailure, recordSuccess, unknownUserCounter } from '../lockout';
+import { isLockedOut, isMfaLockedOut, recordFailure, recordSuccess, unknownUserCounter } from '../lockout';
 import { verifyDecoyPassword, verifyPassword } from '../passwords';
 import { poolPolicy } from '../pools';
 import { afterPassword, type SignIn } from '../signin';
@@ -39,7 +39,7 @@ export async function InitiateAuth(ctx: CognitoContext, input: InitiateAuthReque
     const counter = unknownUserCounter(pool, username, now);
     throw isLockedOut(counter, now) ? errors.attemptsExceeded() : recordFailure(counter, now);
   }
-  if (isLockedOut(user, now)) throw errors.attemptsExceeded();
+  if (isLockedOut(user, now) || isMfaLockedOut(user, now)) throw errors.attemptsExceeded();
   if (user.status === 'RESET_REQUIRED') throw errors.passwordResetRequired();
   if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash))) throw recordFailure(user, now);
   if (!user.enabled) throw errors.userDisabled();

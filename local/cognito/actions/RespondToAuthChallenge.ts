@@ -1,5 +1,6 @@
 import type { RespondToAuthChallengeRequest, RespondToAuthChallengeResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { attributeMap } from '../attributes';
+import { attributeMap, checkMutable } from '../attributes';
+import { checkWritable } from '../clientAttributes';
 import { checkSecretHash, requireClient } from '../clients';
 import type { CognitoContext } from '../context';
 import { errors } from '../errors';
@@ -7,7 +8,7 @@ import { checkPassword, hashPassword } from '../passwords';
 import { poolPolicy } from '../pools';
 import { endSession, openSession, type OpenSession } from '../sessions';
 import { afterPassword, sessionSignIn, signedIn, type AuthStep, type SignIn } from '../signin';
-import { findUser, touch } from '../users';
+import { findUser, touch, unverifyChanged } from '../users';
 import { checkTotp } from '../totpCheck';
 import { required } from '../validate';
 
@@ -58,7 +59,7 @@ async function newPassword(
   const password = responses.NEW_PASSWORD;
   if (!password) throw errors.invalidParameter('Missing required parameter NEW_PASSWORD');
   checkPassword(password, poolPolicy(pool));
-  // Attributes sent with the new password, as `userAttributes.<name>`; sub and e-mail are fixed.
+  // Attributes sent with the new password, as `userAttributes.<name>`, as the client may write them.
   const prefix = 'userAttributes.';
   const changes = attributeMap(
     pool,
@@ -66,11 +67,12 @@ async function newPassword(
       .filter(([key]) => key.startsWith(prefix))
       .map(([key, Value]) => ({ Name: key.slice(prefix.length), Value })),
   );
-  delete changes.sub;
-  delete changes.email;
+  checkWritable(signIn.client, Object.keys(changes));
+  checkMutable(pool, Object.keys(changes));
   user.passwordHash = await hashPassword(password);
   user.status = 'CONFIRMED';
   delete user.temporaryPasswordIssuedAt;
+  unverifyChanged(user, changes);
   Object.assign(user.attributes, changes);
   touch(user, ctx.clock.now());
   endSession(ctx, session);

@@ -1,23 +1,26 @@
 import type { UpdateUserAttributesRequest, UpdateUserAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { attributeMap, isImmutable } from '../attributes';
+import { attributeMap, checkMutable } from '../attributes';
+import { checkWritable } from '../clientAttributes';
 import type { CognitoContext } from '../context';
-import { errors } from '../errors';
-import { touch } from '../users';
+import { touch, unverifyChanged } from '../users';
 import { required } from '../validate';
 
-/** The user's own changes: verification flags and immutable attributes (sub, e-mail) are refused. */
+/**
+ * The user's own changes, limited to what the token's app client may write
+ * (NotAuthorizedException otherwise) and to what the pool's schema declares mutable.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html
+ */
 export async function UpdateUserAttributes(
   ctx: CognitoContext,
   input: UpdateUserAttributesRequest,
 ): Promise<UpdateUserAttributesResponse> {
-  const { pool, user } = await ctx.tokens.verifyAccessToken(required(input.AccessToken, 'accessToken'));
+  const { pool, client, user } = await ctx.tokens.verifyAccessToken(required(input.AccessToken, 'accessToken'));
   const changes = attributeMap(pool, required(input.UserAttributes, 'userAttributes'));
-  for (const name of Object.keys(changes)) {
-    if (isImmutable(pool, name)) throw errors.invalidParameter(`Cannot modify the non-mutable attribute ${name}`);
-    if (name.endsWith('_verified')) throw errors.notAuthorized(`A client attempted to write unauthorized attribute: ${name}`);
-  }
+  checkWritable(client, Object.keys(changes));
+  checkMutable(pool, Object.keys(changes));
+  unverifyChanged(user, changes);
   Object.assign(user.attributes, changes);
   touch(user, ctx.clock.now());
-  // No attribute that needs verification can change here, so there is nothing to deliver.
+  // The emulator sends no verification message: the gateway's client cannot change the e-mail.
   return { CodeDeliveryDetailsList: [] };
 }

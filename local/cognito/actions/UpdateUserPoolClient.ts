@@ -1,4 +1,5 @@
 import type { UpdateUserPoolClientRequest, UpdateUserPoolClientResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { validateClientAttributes } from '../clientAttributes';
 import { requirePoolClient, toClientType, validateClientSettings } from '../clients';
 import type { CognitoContext } from '../context';
 import { requirePool } from '../pools';
@@ -13,6 +14,7 @@ export async function UpdateUserPoolClient(
   const { UserPoolId: _pool, ClientId: _client, ...changes } = input;
   const settings = { ...changes, ClientName: changes.ClientName ?? client.settings.ClientName };
   validateClientSettings(settings);
+  validateClientAttributes(pool, settings, 'updating');
   client.settings = settings;
   client.updatedAt = ctx.clock.now().getTime();
   return { UserPoolClient: toClientType(pool, client) };

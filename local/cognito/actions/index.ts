@@ -1,7 +1,10 @@
 import type { CognitoContext } from '../context';
+import { AddCustomAttributes } from './AddCustomAttributes';
 import { AdminAddUserToGroup } from './AdminAddUserToGroup';
 import { AdminCreateUser } from './AdminCreateUser';
+import { AdminDeleteSoftwareToken } from './AdminDeleteSoftwareToken';
 import { AdminDeleteUser } from './AdminDeleteUser';
+import { AdminDeleteUserAttributes } from './AdminDeleteUserAttributes';
 import { AdminDisableUser } from './AdminDisableUser';
 import { AdminEnableUser } from './AdminEnableUser';
 import { AdminGetUser } from './AdminGetUser';
@@ -9,6 +12,7 @@ import { AdminListGroupsForUser } from './AdminListGroupsForUser';
 import { AdminRemoveUserFromGroup } from './AdminRemoveUserFromGroup';
 import { AdminResetUserPassword } from './AdminResetUserPassword';
 import { AdminSetUserMFAPreference } from './AdminSetUserMFAPreference';
+import { AdminUpdateUserAttributes } from './AdminUpdateUserAttributes';
 import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut';
 import { AssociateSoftwareToken } from './AssociateSoftwareToken';
 import { ChangePassword } from './ChangePassword';
@@ -41,9 +45,12 @@ export type Action = (ctx: CognitoContext, input: never) => Promise<object>;
 
 /** Every action the emulator answers, by the name in X-Amz-Target. */
 export const actions: Readonly<Record<string, Action>> = {
+  AddCustomAttributes,
   AdminAddUserToGroup,
   AdminCreateUser,
+  AdminDeleteSoftwareToken,
   AdminDeleteUser,
+  AdminDeleteUserAttributes,
   AdminDisableUser,
   AdminEnableUser,
   AdminGetUser,
@@ -51,6 +58,7 @@ export const actions: Readonly<Record<string, Action>> = {
   AdminRemoveUserFromGroup,
   AdminResetUserPassword,
   AdminSetUserMFAPreference,
+  AdminUpdateUserAttributes,
   AdminUserGlobalSignOut,
   AssociateSoftwareToken,
   ChangePassword,

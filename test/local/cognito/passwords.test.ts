@@ -1,11 +1,13 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AdminResetUserPassword } from '../../../local/cognito/actions/AdminResetUserPassword';
 import { ChangePassword } from '../../../local/cognito/actions/ChangePassword';
 import { ConfirmForgotPassword } from '../../../local/cognito/actions/ConfirmForgotPassword';
 import { ForgotPassword } from '../../../local/cognito/actions/ForgotPassword';
 import { HOUR, SECOND } from '../../../local/cognito/clock';
+import { keyedHash } from '../../../local/cognito/keyedHash';
 import { checkPassword, effectivePolicy, generateTemporaryPassword } from '../../../local/cognito/passwords';
-import { RESET_CODE_ATTEMPTS } from '../../../local/cognito/resetCodes';
+import { RESET_ATTEMPTS_PER_HOUR } from '../../../local/cognito/resetCodes';
 import { enrolledUser, expectFailure, failure, invite, NEW_PASSWORD, PASSWORD, signIn, world, type World } from './fixtures';
 
 const forgot = (w: World, Username: string) => ForgotPassword(w.ctx, { ClientId: w.clientId, Username });
@@ -62,21 +64,38 @@ describe('ConfirmForgotPassword', () => {
     await expectFailure(confirm(w, 'ada@example.com', code, 'Third-Password-3'), 'CodeMismatchException');
   });
 
-  it('refuses a wrong code, then a worn-out one, and an expired one', async () => {
+  it('refuses wrong codes until the hour’s attempts are spent, then even the right one; codes expire after an hour', async () => {
     const w = await world();
     await enrolledUser(w);
     await forgot(w, 'ada@example.com');
     const code = lastCode(w);
     const wrong = code === '000000' ? '111111' : '000000';
-    for (let i = 1; i < RESET_CODE_ATTEMPTS; i++) {
+    // The request was the first attempt of the hour.
+    for (let i = 1; i < RESET_ATTEMPTS_PER_HOUR; i++) {
       await expectFailure(confirm(w, 'ada@example.com', wrong), 'CodeMismatchException', 'Invalid verification code provided, please try again.');
     }
-    await expectFailure(confirm(w, 'ada@example.com', wrong), 'LimitExceededException');
-    await expectFailure(confirm(w, 'ada@example.com', code), 'CodeMismatchException');
+    await expectFailure(confirm(w, 'ada@example.com', code), 'LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+    await expectFailure(forgot(w, 'ada@example.com'), 'LimitExceededException');
 
+    w.clock.advance(HOUR);
     await forgot(w, 'ada@example.com');
     w.clock.advance(HOUR);
     await expectFailure(confirm(w, 'ada@example.com', lastCode(w)), 'ExpiredCodeException', 'Invalid code provided, please request a code again.');
+  });
+
+  it('counts requests and entries together in a sliding hour, for unknown names as for users', async () => {
+    const w = await world();
+    await enrolledUser(w);
+    for (const name of ['ada@example.com', 'nobody@example.com']) {
+      for (let i = 0; i < RESET_ATTEMPTS_PER_HOUR - 1; i++) await forgot(w, name);
+      await failure(confirm(w, name, '000000'));
+      await expectFailure(forgot(w, name), 'LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+      await expectFailure(confirm(w, name, '000000'), 'LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+    }
+    // The oldest attempt leaves the window an hour after it was made.
+    w.clock.advance(HOUR + SECOND);
+    await forgot(w, 'ada@example.com');
+    await forgot(w, 'nobody@example.com');
   });
 
   it('checks the policy without using up the code', async () => {
@@ -99,6 +118,28 @@ describe('ConfirmForgotPassword', () => {
     await forgot(w, 'ada@example.com');
     await confirm(w, 'ada@example.com', lastCode(w));
     expect((await signIn(w, 'ada@example.com', NEW_PASSWORD)).ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+  });
+});
+
+describe('reset codes at rest', () => {
+  it('are kept only as an HMAC under the pool’s own random key', async () => {
+    const w = await world();
+    const { username } = await enrolledUser(w);
+    await forgot(w, 'ada@example.com');
+    const code = lastCode(w);
+    const pool = w.ctx.store.state.pools[w.poolId]!;
+    expect(Buffer.from(pool.hashKey!, 'base64')).toHaveLength(32);
+    const stored = pool.users[username]!.resetCode!.hash;
+    expect(stored).toBe(keyedHash(pool, 'reset', username, code));
+    const text = JSON.stringify(w.ctx.store.state);
+    expect(text).not.toContain(createHash('sha256').update(code).digest('hex'));
+    expect(text).not.toContain(createHash('sha256').update(`${w.poolId}:${username}:${code}`).digest('hex'));
+    // Another pool's key gives another hash for the same code.
+    const other = await world();
+    expect(other.ctx.store.state.pools[other.poolId]!.hashKey).not.toBe(pool.hashKey);
+    // Without the key the stored hash matches nothing: a new key makes the right code wrong.
+    pool.hashKey = randomBytes(32).toString('base64');
+    await expectFailure(confirm(w, 'ada@example.com', code), 'CodeMismatchException');
   });
 });
 

@@ -4,6 +4,7 @@ import { AssociateSoftwareToken } from '../../../local/cognito/actions/Associate
 import { RespondToAuthChallenge } from '../../../local/cognito/actions/RespondToAuthChallenge';
 import { VerifySoftwareToken } from '../../../local/cognito/actions/VerifySoftwareToken';
 import { MINUTE, SECOND } from '../../../local/cognito/clock';
+import { LOCKOUT_AFTER } from '../../../local/cognito/lockout';
 import { WRONG_CODES_PER_SESSION } from '../../../local/cognito/sessions';
 import {
   enrolledUser,
@@ -185,16 +186,72 @@ describe('RespondToAuthChallenge SOFTWARE_TOKEN_MFA', () => {
     const first = await signIn(w, 'ada@example.com', PASSWORD);
     const right = await totp(w, secret);
     const wrong = right === '000000' ? '111111' : '000000';
-    for (let i = 0; i < WRONG_CODES_PER_SESSION; i++) {
+    for (let i = 1; i < WRONG_CODES_PER_SESSION; i++) {
       await expectFailure(
         respond(w, 'SOFTWARE_TOKEN_MFA', first.Session, { USERNAME: 'ada@example.com', SOFTWARE_TOKEN_MFA_CODE: wrong }),
         'CodeMismatchException',
       );
     }
+    // The fifth wrong code also begins the user's MFA lockout.
+    await expectFailure(
+      respond(w, 'SOFTWARE_TOKEN_MFA', first.Session, { USERNAME: 'ada@example.com', SOFTWARE_TOKEN_MFA_CODE: wrong }),
+      'NotAuthorizedException',
+      'Password attempts exceeded',
+    );
     await expectFailure(
       respond(w, 'SOFTWARE_TOKEN_MFA', first.Session, { USERNAME: 'ada@example.com', SOFTWARE_TOKEN_MFA_CODE: right }),
       'NotAuthorizedException',
       'Invalid session for the user.',
+    );
+  });
+
+  it('locks the user, not only the session, after five wrong codes, with the exponential timeout', async () => {
+    const w = await world();
+    const { secret } = await enrolledUser(w);
+    const wrongFor = async () => ((await totp(w, secret)) === '000000' ? '111111' : '000000');
+    // Wrong codes spread over several sign-ins still add up.
+    for (let i = 0; i < LOCKOUT_AFTER - 1; i++) {
+      const started = await signIn(w, 'ada@example.com', PASSWORD);
+      await expectFailure(
+        respond(w, 'SOFTWARE_TOKEN_MFA', started.Session, { USERNAME: 'ada@example.com', SOFTWARE_TOKEN_MFA_CODE: await wrongFor() }),
+        'CodeMismatchException',
+      );
+    }
+    const fifth = await signIn(w, 'ada@example.com', PASSWORD);
+    await expectFailure(
+      respond(w, 'SOFTWARE_TOKEN_MFA', fifth.Session, { USERNAME: 'ada@example.com', SOFTWARE_TOKEN_MFA_CODE: await wrongFor() }),
+      'NotAuthorizedException',
+      'Password attempts exceeded',
+    );
+    // Locked for 1 s: the password is not even checked, and the lockout does not grow.
+    await expectFailure(signIn(w, 'ada@example.com', PASSWORD), 'NotAuthorizedException', 'Password attempts exceeded');
+    w.clock.advance(SECOND);
+    const sixth = await signIn(w, 'ada@example.com', PASSWORD);
+    const spare = await signIn(w, 'ada@example.com', PASSWORD);
+    await expectFailure(
+      respond(w, 'SOFTWARE_TOKEN_MFA', sixth.Session, { USERNAME: 'ada@example.com', SOFTWARE_TOKEN_MFA_CODE: await wrongFor() }),
+      'NotAuthorizedException',
+      'Password attempts exceeded',
+    );
+    // Now 2 s, and the right code is refused even in a session opened before the lockout.
+    w.clock.advance(SECOND);
+    await expectFailure(
+      respond(w, 'SOFTWARE_TOKEN_MFA', spare.Session, { USERNAME: 'ada@example.com', SOFTWARE_TOKEN_MFA_CODE: await totp(w, secret) }),
+      'NotAuthorizedException',
+      'Password attempts exceeded',
+    );
+    w.clock.advance(SECOND);
+    const done = await respond(w, 'SOFTWARE_TOKEN_MFA', (await signIn(w, 'ada@example.com', PASSWORD)).Session, {
+      USERNAME: 'ada@example.com',
+      SOFTWARE_TOKEN_MFA_CODE: await totp(w, secret),
+    });
+    expect(done.AuthenticationResult).toBeDefined();
+    // A success starts the count again.
+    w.clock.advance(30 * SECOND);
+    const again = await signIn(w, 'ada@example.com', PASSWORD);
+    await expectFailure(
+      respond(w, 'SOFTWARE_TOKEN_MFA', again.Session, { USERNAME: 'ada@example.com', SOFTWARE_TOKEN_MFA_CODE: await wrongFor() }),
+      'CodeMismatchException',
     );
   });
 });

@@ -8,10 +8,11 @@ import { CreateGroup } from '../../../local/cognito/actions/CreateGroup';
 import { GetUser } from '../../../local/cognito/actions/GetUser';
 import { GlobalSignOut } from '../../../local/cognito/actions/GlobalSignOut';
 import { InitiateAuth } from '../../../local/cognito/actions/InitiateAuth';
+import { RespondToAuthChallenge } from '../../../local/cognito/actions/RespondToAuthChallenge';
 import { RevokeToken } from '../../../local/cognito/actions/RevokeToken';
-import { MINUTE } from '../../../local/cognito/clock';
+import { HOUR, MINUTE, SECOND } from '../../../local/cognito/clock';
 import { jwks } from '../../../local/cognito/keys';
-import { enrolledUser, expectFailure, ISSUER_BASE, signInWithTotp, world, type World } from './fixtures';
+import { enrolledUser, expectFailure, ISSUER_BASE, PASSWORD, signIn, signInWithTotp, totp, world, type World } from './fixtures';
 
 const refresh = (w: World, token: string) =>
   InitiateAuth(w.ctx, { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: w.clientId, AuthParameters: { REFRESH_TOKEN: token } });
@@ -82,6 +83,34 @@ describe('tokens', () => {
     expect(after.iat).toBe(Math.floor(w.clock.now().getTime() / 1000));
     expect(after.iat).toBeGreaterThan(before.iat! + 20 * 60 - 1);
     expect(decodeProtectedHeader(refreshed.IdToken!).kid).toBe(decodeProtectedHeader(tokens.IdToken!).kid);
+  });
+});
+
+describe('auth_time', () => {
+  it('is when the TOTP code completed the sign-in, in both tokens, and no refresh moves it', async () => {
+    const w = await world();
+    const { secret } = await enrolledUser(w);
+    const first = await signIn(w, 'ada@example.com', PASSWORD);
+    w.clock.advance(70 * SECOND);
+    const completedAt = Math.floor(w.clock.now().getTime() / 1000);
+    const done = await RespondToAuthChallenge(w.ctx, {
+      ClientId: w.clientId,
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: first.Session,
+      ChallengeResponses: { USERNAME: 'ada@example.com', SOFTWARE_TOKEN_MFA_CODE: await totp(w, secret) },
+    });
+    const tokens = done.AuthenticationResult!;
+    expect(decodeJwt(tokens.IdToken!).auth_time).toBe(completedAt);
+    expect(decodeJwt(tokens.AccessToken!).auth_time).toBe(completedAt);
+    for (const wait of [30 * MINUTE, 5 * HOUR]) {
+      w.clock.advance(wait);
+      const refreshed = (await refresh(w, tokens.RefreshToken!)).AuthenticationResult!;
+      expect(decodeJwt(refreshed.IdToken!).auth_time).toBe(completedAt);
+      expect(decodeJwt(refreshed.AccessToken!).auth_time).toBe(completedAt);
+    }
+    // Only a new sign-in with password and code moves it.
+    const again = await signInWithTotp(w, 'ada@example.com', secret);
+    expect(decodeJwt(again.AccessToken!).auth_time).toBeGreaterThan(completedAt + 5 * 3600);
   });
 });
 

@@ -32,7 +32,7 @@ describe('GetUser', () => {
 });
 
 describe('UpdateUserAttributes', () => {
-  it('changes mutable attributes and refuses sub, e-mail and verification flags', async () => {
+  it('changes what a client without lists may write: standard attributes, not sub or the verification flags', async () => {
     const w = await world();
     const { tokens } = await enrolledUser(w);
     const AccessToken = tokens.AccessToken;
@@ -47,12 +47,15 @@ describe('UpdateUserAttributes', () => {
     const attrs = (await GetUser(w.ctx, { AccessToken })).UserAttributes!;
     expect(attrs).toContainEqual({ Name: 'name', Value: 'Ada King' });
     expect(attrs).toContainEqual({ Name: 'phone_number', Value: '+441234567890' });
-    for (const Name of ['sub', 'email']) {
-      await expectFailure(UpdateUserAttributes(w.ctx, { AccessToken, UserAttributes: [{ Name, Value: 'x@example.com' }] }), 'InvalidParameterException');
+    for (const Name of ['sub', 'email_verified']) {
+      await expectFailure(UpdateUserAttributes(w.ctx, { AccessToken, UserAttributes: [{ Name, Value: 'false' }] }), 'NotAuthorizedException');
     }
-    await expectFailure(UpdateUserAttributes(w.ctx, { AccessToken, UserAttributes: [{ Name: 'email_verified', Value: 'false' }] }), 'NotAuthorizedException');
     await expectFailure(UpdateUserAttributes(w.ctx, { AccessToken, UserAttributes: [{ Name: 'nickname2', Value: 'x' }] }), 'InvalidParameterException');
-    expect((await GetUser(w.ctx, { AccessToken })).UserAttributes).toContainEqual({ Name: 'email', Value: 'ada@example.com' });
+    // The e-mail is a standard attribute this client may write; the new address is not verified.
+    await UpdateUserAttributes(w.ctx, { AccessToken, UserAttributes: [{ Name: 'email', Value: 'ada@example.org' }] });
+    const after = (await GetUser(w.ctx, { AccessToken })).UserAttributes;
+    expect(after).toContainEqual({ Name: 'email', Value: 'ada@example.org' });
+    expect(after).toContainEqual({ Name: 'email_verified', Value: 'false' });
   });
 });
 
