@@ -9,9 +9,8 @@ import { byEmail, findUser } from './lib/adminUser';
 import { defineAdminOperation } from './lib/admin';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
-import { logger } from './lib/logger';
 import { qrObjectKey } from './lib/mfa';
-import { notifyMfaReset } from './lib/mfaResetNotice';
+import { notifyUser } from './lib/notifications';
 import { s3 } from './lib/s3';
 
 /**
@@ -22,7 +21,7 @@ import { s3 } from './lib/s3';
  */
 export const handler = defineAdminOperation('adminResetMfa', {
   args: byEmail,
-  async run({ email }, { actingOn, requestId }) {
+  async run({ email }, { actingOn }) {
     const user = await findUser(email);
     actingOn({ userId: user.userId });
     const target = { UserPoolId: config.userPoolId(), Username: user.username };
@@ -33,16 +32,8 @@ export const handler = defineAdminOperation('adminResetMfa', {
       new AdminDeleteUserAttributesCommand({ ...target, UserAttributeNames: [cognitoAttributeName('recoveryCodes')] }),
     );
     await cognito().send(new AdminUserGlobalSignOutCommand(target));
-    // The reset is done by now: a notice that cannot be sent is reported, not made a failure.
-    let userNotified = false;
-    if (config.sesFrom()) {
-      try {
-        await notifyMfaReset(user.email);
-        userNotified = true;
-      } catch (err) {
-        logger.warn('MFA reset notice not sent', { requestId, cause: (err as { name?: string })?.name });
-      }
-    }
-    return { userId: user.userId, email: user.email, action: 'MFA_RESET' as const, userNotified };
+    // Best effort: the reset is done, so a notice that cannot be sent is logged, not made a failure.
+    await notifyUser(user.email, 'mfaReset');
+    return { userId: user.userId, email: user.email, action: 'MFA_RESET' as const };
   },
 });

@@ -29,7 +29,6 @@ export interface AdminActionResult {
   email: string;
   action: string;
   group?: string | null;
-  userNotified?: boolean | null;
 }
 
 /** Cognito's AdminGetUser answer, read once per call. */

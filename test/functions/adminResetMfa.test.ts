@@ -11,6 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { cognitoAttributeName } from '../../accountAttributes';
 import { handler } from '../../functions/adminResetMfa';
 import { qrObjectKey } from '../../functions/lib/mfa';
+import { notificationMail } from '../../functions/lib/templates';
 import { adminEvent, awsError, lambdaContext, TEST_ENV, useTestEnv } from '../helpers';
 import { answerAdminGetUser, userActionCases } from './adminCases';
 
@@ -43,7 +44,7 @@ beforeEach(() => {
 describe('adminResetMfa', () => {
   it('removes the authenticator, the QR code and the recovery codes, signs out and tells the user', async () => {
     arrange();
-    expect(await call()).toEqual({ data: { userId: 'uuid-1', email: 'ada@example.com', action: 'MFA_RESET', userNotified: true } });
+    expect(await call()).toEqual({ data: { userId: 'uuid-1', email: 'ada@example.com', action: 'MFA_RESET' } });
     expect(order).toEqual(['AdminDeleteSoftwareToken', 'DeleteObject', 'AdminDeleteUserAttributes', 'AdminUserGlobalSignOut', 'SendEmail']);
     const target = { UserPoolId: TEST_ENV.USER_POOL_ID, Username: 'uuid-1' };
     expect(cognito.commandCalls(AdminDeleteSoftwareTokenCommand)[0]!.args[0].input).toEqual(target);
@@ -56,21 +57,22 @@ describe('adminResetMfa', () => {
     const mail = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
     expect(mail.Destination).toEqual({ ToAddresses: ['ada@example.com'] });
     expect(mail.FromEmailAddress).toBe(TEST_ENV.SES_FROM_ADDRESS);
-    expect(mail.Content?.Simple?.Subject?.Data).toBe('Your Test Gateway two-step sign-in was reset');
-    expect(mail.Content?.Simple?.Body?.Text?.Data).toContain('set up your authenticator app again');
+    const expected = notificationMail({ product: TEST_ENV.MFA_ISSUER, kind: 'mfaReset' });
+    expect(mail.Content?.Simple?.Subject?.Data).toBe(expected.subject);
+    expect(mail.Content?.Simple?.Body?.Text?.Data).toBe(expected.text);
   });
 
-  it('answers userNotified false when the e-mail fails, the reset being done', async () => {
+  it('still answers MFA_RESET when the e-mail fails, the reset being done', async () => {
     arrange();
     ses.on(SendEmailCommand).rejects(awsError('MessageRejected'));
-    expect((await call()).data).toMatchObject({ action: 'MFA_RESET', userNotified: false });
+    expect((await call()).data).toMatchObject({ action: 'MFA_RESET' });
   });
 
   it('sends no e-mail when SES is not configured, and skips S3 without an archive', async () => {
     delete process.env.SES_FROM_ADDRESS;
     delete process.env.MFA_BUCKET;
     arrange();
-    expect((await call()).data).toMatchObject({ userNotified: false });
+    expect((await call()).data).toMatchObject({ action: 'MFA_RESET' });
     expect(order).toEqual(['AdminDeleteSoftwareToken', 'AdminDeleteUserAttributes', 'AdminUserGlobalSignOut']);
   });
 
