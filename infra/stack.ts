@@ -51,7 +51,8 @@ export class AuthGatewayStack extends Stack {
     for (const op of operations) {
       const fn = this.addFunction(op.field, {
         config,
-        environment: poolEnvironment,
+        // Admin functions write audit records that count as metrics in this namespace (functions/lib/audit.ts).
+        environment: op.auth === 'iam' ? { ...poolEnvironment, METRICS_NAMESPACE: `${config.api.name}/Admin` } : poolEnvironment,
         actions: op.iam,
         targets: { ...targets, userPoolArn: this.users.userPool.userPoolArn },
       });

@@ -298,6 +298,7 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
         POWERTOOLS_SERVICE_NAME: s.config.api.name,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
+        ...(operations.some((op) => op.field === name && op.auth === 'iam') ? { METRICS_NAMESPACE: `${s.config.api.name}/Admin` } : {}),
       };
       const resource = s.template.findResources('AWS::Lambda::Function')[logicalId(fn.function)]!;
       expect(resource.Properties.Environment.Variables).toEqual(expected);
