@@ -31,18 +31,10 @@ export interface AdminActionResult {
   group?: string | null;
 }
 
-/** Cognito's AdminGetUser answer, read once per call. */
-export interface FoundUser {
+/** Cognito's AdminGetUser answer, read once per call: the user without their groups. */
+export interface FoundUser extends Omit<AdminUser, 'groups'> {
   /** The name Cognito knows the user by, for the other Admin* calls. */
   username: string;
-  userId: string;
-  email: string;
-  name: string | null;
-  status: UserStatusType;
-  enabled: boolean;
-  mfaEnrolled: boolean;
-  created: string | null;
-  lastModified: string | null;
 }
 
 const iso = (date: Date | undefined) => (date ? date.toISOString() : null);

@@ -5,7 +5,7 @@ import {
   type ServiceOutputTypes,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsStub } from 'aws-sdk-client-mock';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GatewayEvent, GatewayResult } from '../../functions/lib/event';
 import { adminEvent, adminGetUserAnswer, auditRecordsOf, awsError, lambdaContext, OPERATOR_ARN, TEST_ENV } from '../helpers';
 
@@ -78,4 +78,48 @@ export function userActionCases(args: {
 
 export function answerAdminGetUser(cognito: CognitoStub, overrides: Record<string, unknown> = {}): void {
   cognito.on(AdminGetUserCommand).resolves(adminGetUserAnswer(overrides) as never);
+}
+
+/**
+ * An admin action that makes one Cognito call after AdminGetUser: that call with exactly its
+ * parameters, its answer, its throttling mapped, and every userActionCases case.
+ */
+export function singleCallAction(args: {
+  field: string;
+  handler: Handler;
+  cognito: CognitoStub;
+  /** The Cognito command class, e.g. AdminEnableUserCommand. */
+  command: new (input: never) => object;
+  /** The call's parameters besides the pool and the username. */
+  parameters?: Record<string, unknown>;
+  action: string;
+  does: string;
+}): void {
+  const { field, handler, cognito, command } = args;
+  const arrange = () => {
+    answerAdminGetUser(cognito);
+    cognito.on(command as never).resolves({});
+  };
+  const call = () => handler(adminEvent(field, { email: 'ada@example.com' }), lambdaContext);
+
+  describe(field, () => {
+    it(args.does, async () => {
+      arrange();
+      expect(await call()).toEqual({ data: { userId: 'uuid-1', email: 'ada@example.com', action: args.action } });
+      expect(cognito.calls().map((c) => c.args[0].constructor.name)).toEqual(['AdminGetUserCommand', command.name]);
+      expect(cognito.commandCalls(command as never)[0]!.args[0].input).toEqual({
+        UserPoolId: TEST_ENV.USER_POOL_ID,
+        Username: 'uuid-1',
+        ...args.parameters,
+      });
+    });
+
+    it('maps Cognito throttling to TooManyRequests', async () => {
+      arrange();
+      cognito.on(command as never).rejects(awsError('TooManyRequestsException'));
+      expect((await call()).error).toEqual({ errorType: 'TooManyRequests', message: 'Too many requests. Wait a moment and try again.' });
+    });
+
+    userActionCases({ field, handler, cognito, arrange });
+  });
 }

@@ -1,36 +1,22 @@
 import { AdminEnableUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach } from 'vitest';
 import { handler } from '../../functions/adminEnableUser';
-import { adminEvent, awsError, lambdaContext, TEST_ENV, useTestEnv } from '../helpers';
-import { answerAdminGetUser, userActionCases } from './adminCases';
+import { useTestEnv } from '../helpers';
+import { singleCallAction } from './adminCases';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
-const arrange = () => {
-  answerAdminGetUser(cognito);
-  cognito.on(AdminEnableUserCommand).resolves({});
-};
 
 beforeEach(() => {
   useTestEnv();
   cognito.reset();
 });
 
-describe('adminEnableUser', () => {
-  it('enables the user by their Cognito username', async () => {
-    arrange();
-    const result = await handler(adminEvent('adminEnableUser', { email: 'ada@example.com' }), lambdaContext);
-    expect(result).toEqual({ data: { userId: 'uuid-1', email: 'ada@example.com', action: 'USER_ENABLED' } });
-    expect(cognito.calls().map((c) => c.args[0].constructor.name)).toEqual(['AdminGetUserCommand', 'AdminEnableUserCommand']);
-    expect(cognito.commandCalls(AdminEnableUserCommand)[0]!.args[0].input).toEqual({ UserPoolId: TEST_ENV.USER_POOL_ID, Username: 'uuid-1' });
-  });
-
-  it('maps Cognito throttling to TooManyRequests', async () => {
-    arrange();
-    cognito.on(AdminEnableUserCommand).rejects(awsError('TooManyRequestsException'));
-    const result = await handler(adminEvent('adminEnableUser', { email: 'ada@example.com' }), lambdaContext);
-    expect(result.error).toEqual({ errorType: 'TooManyRequests', message: 'Too many requests. Wait a moment and try again.' });
-  });
-
-  userActionCases({ field: 'adminEnableUser', handler, cognito, arrange });
+singleCallAction({
+  field: 'adminEnableUser',
+  handler,
+  cognito,
+  command: AdminEnableUserCommand,
+  action: 'USER_ENABLED',
+  does: 'enables the user by their Cognito username',
 });

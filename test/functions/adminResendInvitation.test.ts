@@ -2,37 +2,24 @@ import { AdminCreateUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/adminResendInvitation';
-import { adminEvent, awsError, lambdaContext, TEST_ENV, useTestEnv } from '../helpers';
-import { answerAdminGetUser, userActionCases } from './adminCases';
+import { adminEvent, awsError, lambdaContext, useTestEnv } from '../helpers';
+import { answerAdminGetUser, singleCallAction } from './adminCases';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
-const arrange = () => {
-  answerAdminGetUser(cognito);
-  cognito.on(AdminCreateUserCommand).resolves({});
-};
 
 beforeEach(() => {
   useTestEnv();
   cognito.reset();
 });
 
-describe('adminResendInvitation', () => {
-  it('re-sends the invitation with MessageAction RESEND', async () => {
-    arrange();
-    const result = await handler(adminEvent('adminResendInvitation', { email: 'ada@example.com' }), lambdaContext);
-    expect(result).toEqual({ data: { userId: 'uuid-1', email: 'ada@example.com', action: 'INVITATION_RESENT' } });
-    expect(cognito.calls().map((c) => c.args[0].constructor.name)).toEqual(['AdminGetUserCommand', 'AdminCreateUserCommand']);
-    expect(cognito.commandCalls(AdminCreateUserCommand)[0]!.args[0].input).toEqual({ UserPoolId: TEST_ENV.USER_POOL_ID, Username: 'uuid-1', MessageAction: 'RESEND', DesiredDeliveryMediums: ['EMAIL'] });
-  });
-
-  it('maps Cognito throttling to TooManyRequests', async () => {
-    arrange();
-    cognito.on(AdminCreateUserCommand).rejects(awsError('TooManyRequestsException'));
-    const result = await handler(adminEvent('adminResendInvitation', { email: 'ada@example.com' }), lambdaContext);
-    expect(result.error).toEqual({ errorType: 'TooManyRequests', message: 'Too many requests. Wait a moment and try again.' });
-  });
-
-  userActionCases({ field: 'adminResendInvitation', handler, cognito, arrange });
+singleCallAction({
+  field: 'adminResendInvitation',
+  handler,
+  cognito,
+  command: AdminCreateUserCommand,
+  parameters: { MessageAction: 'RESEND', DesiredDeliveryMediums: ['EMAIL'] },
+  action: 'INVITATION_RESENT',
+  does: 're-sends the invitation with MessageAction RESEND',
 });
 
 describe('adminResendInvitation for a confirmed user', () => {
