@@ -123,3 +123,52 @@ export function singleCallAction(args: {
     userActionCases({ field, handler, cognito, arrange });
   });
 }
+
+/** adminAddUserToGroup and adminRemoveUserFromGroup: the same shape, one Cognito call each. */
+export function membershipAction(args: {
+  field: string;
+  handler: Handler;
+  cognito: CognitoStub;
+  command: new (input: never) => object;
+  action: string;
+  does: string;
+}): void {
+  const { field, handler, cognito, command } = args;
+  const arrange = () => {
+    answerAdminGetUser(cognito);
+    cognito.on(command as never).resolves({});
+  };
+  const call = (group = 'support') => handler(adminEvent(field, { email: 'ada@example.com', group }), lambdaContext);
+
+  describe(field, () => {
+    it(args.does, async () => {
+      arrange();
+      expect(await call()).toEqual({ data: { userId: 'uuid-1', email: 'ada@example.com', action: args.action, group: 'support' } });
+      expect(cognito.commandCalls(command as never)[0]!.args[0].input).toEqual({
+        UserPoolId: TEST_ENV.USER_POOL_ID,
+        Username: 'uuid-1',
+        GroupName: 'support',
+      });
+    });
+
+    it('answers GroupNotFound for an unknown group', async () => {
+      arrange();
+      cognito.on(command as never).rejects(awsError('ResourceNotFoundException', 'Group not found.'));
+      expect((await call()).error).toEqual({ errorType: 'GroupNotFound', message: 'There is no group with this name.' });
+    });
+
+    it('refuses a group name with spaces before any AWS request', async () => {
+      arrange();
+      expect((await call('two words')).error?.errorType).toBe('ValidationError');
+      expect(cognito.calls()).toHaveLength(0);
+    });
+
+    it('names the group in the audit record', async () => {
+      arrange();
+      const [record] = await auditRecordsOf(() => call());
+      expect(record).toMatchObject({ userId: 'uuid-1', group: 'support' });
+    });
+
+    userActionCases({ field, handler, cognito, arrange, extraArgs: { group: 'support' } });
+  });
+}
