@@ -1,4 +1,4 @@
-import type { ErrorType } from './errors';
+import type { GatewayErrorType } from './errors';
 
 /** What every resolver in `resolvers/` sends to its function (the `Invoke` payload). */
 export interface GatewayEvent {
@@ -16,7 +16,7 @@ export interface GatewayEvent {
 }
 
 export interface GatewayFailure {
-  errorType: ErrorType;
+  errorType: GatewayErrorType;
   message: string;
   /** Set for InternalError so support can find the failing invocation. */
   requestId?: string;
