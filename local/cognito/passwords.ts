@@ -46,7 +46,10 @@ export async function checkPasswordOrDecoy(password: string, stored: string | un
   return false;
 }
 
-/** Cognito's defaults for a pool created without a password policy. */
+/**
+ * Cognito's defaults for a pool created without a password policy.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html
+ */
 export const DEFAULT_POLICY: Required<
   Pick<
     PasswordPolicyType,
