@@ -84,22 +84,28 @@ export function answerAdminGetUser(cognito: CognitoStub, overrides: Record<strin
  * An admin action that makes one Cognito call after AdminGetUser: that call with exactly its
  * parameters, its answer, its throttling mapped, and every userActionCases case.
  */
-export function singleCallAction(args: {
+interface OneCallAction {
   field: string;
   handler: Handler;
   cognito: CognitoStub;
   /** The Cognito command class, e.g. AdminEnableUserCommand. */
   command: new (input: never) => object;
-  /** The call's parameters besides the pool and the username. */
-  parameters?: Record<string, unknown>;
   action: string;
   does: string;
+}
+
+/** AdminGetUser finds the user and the action's one command succeeds. */
+const arrangeOneCall = ({ cognito, command }: OneCallAction) => () => {
+  answerAdminGetUser(cognito);
+  cognito.on(command as never).resolves({});
+};
+
+export function singleCallAction(args: OneCallAction & {
+  /** The call's parameters besides the pool and the username. */
+  parameters?: Record<string, unknown>;
 }): void {
   const { field, handler, cognito, command } = args;
-  const arrange = () => {
-    answerAdminGetUser(cognito);
-    cognito.on(command as never).resolves({});
-  };
+  const arrange = arrangeOneCall(args);
   const call = () => handler(adminEvent(field, { email: 'ada@example.com' }), lambdaContext);
 
   describe(field, () => {
@@ -125,19 +131,9 @@ export function singleCallAction(args: {
 }
 
 /** adminAddUserToGroup and adminRemoveUserFromGroup: the same shape, one Cognito call each. */
-export function membershipAction(args: {
-  field: string;
-  handler: Handler;
-  cognito: CognitoStub;
-  command: new (input: never) => object;
-  action: string;
-  does: string;
-}): void {
+export function membershipAction(args: OneCallAction): void {
   const { field, handler, cognito, command } = args;
-  const arrange = () => {
-    answerAdminGetUser(cognito);
-    cognito.on(command as never).resolves({});
-  };
+  const arrange = arrangeOneCall(args);
   const call = (group = 'support') => handler(adminEvent(field, { email: 'ada@example.com', group }), lambdaContext);
 
   describe(field, () => {
