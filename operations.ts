@@ -10,18 +10,37 @@ export type IamAction =
   | 'cognito-idp:AdminCreateUser'
   | 'cognito-idp:AdminGetUser'
   | 'cognito-idp:AdminUpdateUserAttributes'
-  | 'cognito-idp:AdminDeleteSoftwareToken'
+  | 'cognito-idp:ListUsers'
+  | 'cognito-idp:AdminListGroupsForUser'
+  | 'cognito-idp:AdminDisableUser'
+  | 'cognito-idp:AdminEnableUser'
   | 'cognito-idp:AdminUserGlobalSignOut'
+  | 'cognito-idp:AdminDeleteSoftwareToken'
+  | 'cognito-idp:AdminDeleteUserAttributes'
+  | 'cognito-idp:AdminResetUserPassword'
+  | 'cognito-idp:AdminDeleteUser'
+  | 'cognito-idp:ListGroups'
+  | 'cognito-idp:CreateGroup'
+  | 'cognito-idp:AdminAddUserToGroup'
+  | 'cognito-idp:AdminRemoveUserFromGroup'
   | 's3:PutObject'
   | 's3:GetObject'
   | 's3:ListBucket'
   | 's3:DeleteObject'
   | 'ses:SendEmail';
 
+/**
+ * Who may call a field: `apiKey` for the app's users (the x-api-key header), `iam` for operators
+ * (requests signed with SigV4 by an identity allowed appsync:GraphQL on the field).
+ */
+export type AuthMode = 'apiKey' | 'iam';
+
 export interface Operation {
   /** Schema field, resolver file, function file and test file name. */
   readonly field: string;
   readonly type: 'Query' | 'Mutation';
+  /** The field's only authorization mode; schema.graphql marks it with @aws_api_key or @aws_iam. */
+  readonly auth: AuthMode;
   /** Needs the user's access token (Authorization header or `accessToken` argument). */
   readonly token: boolean;
   /** Takes a password, a code or an e-mail to act on: AWS WAF gives it the stricter per-IP rate limit. */
@@ -46,6 +65,7 @@ export const operations = [
   {
     field: 'createUser',
     type: 'Mutation',
+    auth: 'apiKey',
     token: false,
     credential: true,
     calls: ['AdminCreateUser'],
@@ -55,6 +75,7 @@ export const operations = [
   {
     field: 'confirmUser',
     type: 'Mutation',
+    auth: 'apiKey',
     token: false,
     credential: true,
     calls: ['InitiateAuth', 'RespondToAuthChallenge', 'AssociateSoftwareToken', 'S3 PutObject (archive only)'],
@@ -64,6 +85,7 @@ export const operations = [
   {
     field: 'confirmMfa',
     type: 'Mutation',
+    auth: 'apiKey',
     token: false,
     credential: true,
     calls: [
@@ -78,6 +100,7 @@ export const operations = [
   {
     field: 'login',
     type: 'Mutation',
+    auth: 'apiKey',
     token: false,
     credential: true,
     calls: ['InitiateAuth', 'AssociateSoftwareToken (MFA_SETUP only)', 'S3 PutObject (MFA_SETUP only)'],
@@ -86,6 +109,7 @@ export const operations = [
   {
     field: 'verifyMfa',
     type: 'Mutation',
+    auth: 'apiKey',
     token: false,
     credential: true,
     calls: ['RespondToAuthChallenge'],
@@ -94,15 +118,17 @@ export const operations = [
   {
     field: 'refreshTokens',
     type: 'Mutation',
+    auth: 'apiKey',
     token: false,
     calls: ['InitiateAuth'],
     iam: [],
   },
-  { field: 'me', type: 'Query', token: true, calls: ['GetUser'], iam: [] },
-  { field: 'logout', type: 'Mutation', token: true, calls: ['GlobalSignOut'], iam: [] },
+  { field: 'me', type: 'Query', auth: 'apiKey', token: true, calls: ['GetUser'], iam: [] },
+  { field: 'logout', type: 'Mutation', auth: 'apiKey', token: true, calls: ['GlobalSignOut'], iam: [] },
   {
     field: 'forgotPassword',
     type: 'Mutation',
+    auth: 'apiKey',
     token: false,
     credential: true,
     calls: ['ForgotPassword'],
@@ -112,6 +138,7 @@ export const operations = [
   {
     field: 'confirmForgotPassword',
     type: 'Mutation',
+    auth: 'apiKey',
     token: false,
     credential: true,
     calls: ['ConfirmForgotPassword'],
@@ -120,6 +147,7 @@ export const operations = [
   {
     field: 'changePassword',
     type: 'Mutation',
+    auth: 'apiKey',
     token: true,
     calls: ['ChangePassword', 'GetUser', 'GlobalSignOut', 'SES SendEmail'],
     iam: ['ses:SendEmail'],
@@ -127,6 +155,7 @@ export const operations = [
   {
     field: 'resendTemporaryPassword',
     type: 'Mutation',
+    auth: 'apiKey',
     token: false,
     credential: true,
     calls: ['AdminCreateUser (MessageAction RESEND)'],
@@ -136,6 +165,7 @@ export const operations = [
   {
     field: 'resendMfaQrCode',
     type: 'Mutation',
+    auth: 'apiKey',
     token: false,
     credential: true,
     calls: ['InitiateAuth', 'AdminGetUser', 'S3 HeadObject', 'SES SendEmail'],
@@ -146,6 +176,7 @@ export const operations = [
   {
     field: 'updateProfile',
     type: 'Mutation',
+    auth: 'apiKey',
     token: true,
     calls: ['UpdateUserAttributes', 'GetUser'],
     iam: [],
@@ -153,6 +184,7 @@ export const operations = [
   {
     field: 'deleteMe',
     type: 'Mutation',
+    auth: 'apiKey',
     token: true,
     calls: ['GetUser', 'S3 DeleteObject (archive only)', 'DeleteUser'],
     iam: ['s3:DeleteObject'],
@@ -160,6 +192,7 @@ export const operations = [
   {
     field: 'recoverAccount',
     type: 'Mutation',
+    auth: 'apiKey',
     token: false,
     credential: true,
     calls: [
@@ -186,6 +219,7 @@ export const operations = [
   {
     field: 'replaceAuthenticator',
     type: 'Mutation',
+    auth: 'apiKey',
     token: true,
     calls: ['GetUser', 'AssociateSoftwareToken', 'S3 PutObject (archive only)'],
     iam: ['s3:PutObject', 's3:GetObject'],
@@ -193,6 +227,7 @@ export const operations = [
   {
     field: 'confirmReplaceAuthenticator',
     type: 'Mutation',
+    auth: 'apiKey',
     token: true,
     calls: ['VerifySoftwareToken', 'GetUser', 'S3 GetObject → PutObject → DeleteObject (archive only)', 'GlobalSignOut', 'SES SendEmail'],
     iam: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 'ses:SendEmail'],
@@ -200,9 +235,132 @@ export const operations = [
   {
     field: 'regenerateRecoveryCodes',
     type: 'Mutation',
+    auth: 'apiKey',
     token: true,
     calls: ['GetUser', 'AdminUpdateUserAttributes'],
     iam: ['cognito-idp:AdminUpdateUserAttributes'],
+  },
+
+  // Administration, for support engineers: IAM-signed requests only, never the API key. Each
+  // reads the user first, so a wrong address fails before any change and the audit record names
+  // the user id.
+  {
+    field: 'adminListUsers',
+    type: 'Query',
+    auth: 'iam',
+    token: false,
+    calls: ['ListUsers', 'AdminGetUser and AdminListGroupsForUser per user'],
+    iam: ['cognito-idp:ListUsers', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'],
+  },
+  {
+    field: 'adminGetUser',
+    type: 'Query',
+    auth: 'iam',
+    token: false,
+    calls: ['AdminGetUser', 'AdminListGroupsForUser'],
+    iam: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser'],
+  },
+  {
+    field: 'adminDisableUser',
+    type: 'Mutation',
+    auth: 'iam',
+    token: false,
+    calls: ['AdminGetUser', 'AdminDisableUser', 'AdminUserGlobalSignOut'],
+    iam: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'],
+  },
+  {
+    field: 'adminEnableUser',
+    type: 'Mutation',
+    auth: 'iam',
+    token: false,
+    calls: ['AdminGetUser', 'AdminEnableUser'],
+    iam: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminEnableUser'],
+  },
+  {
+    field: 'adminResetMfa',
+    type: 'Mutation',
+    auth: 'iam',
+    token: false,
+    calls: [
+      'AdminGetUser',
+      'AdminDeleteSoftwareToken',
+      'S3 DeleteObject (archive only)',
+      'AdminDeleteUserAttributes',
+      'AdminUserGlobalSignOut',
+      'SES SendEmail (e-mail configured only)',
+    ],
+    iam: [
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminDeleteSoftwareToken',
+      'cognito-idp:AdminDeleteUserAttributes',
+      'cognito-idp:AdminUserGlobalSignOut',
+      's3:DeleteObject',
+      'ses:SendEmail',
+    ],
+  },
+  {
+    field: 'adminResetPassword',
+    type: 'Mutation',
+    auth: 'iam',
+    token: false,
+    calls: ['AdminGetUser', 'AdminResetUserPassword'],
+    iam: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminResetUserPassword'],
+  },
+  {
+    field: 'adminSignOutUser',
+    type: 'Mutation',
+    auth: 'iam',
+    token: false,
+    calls: ['AdminGetUser', 'AdminUserGlobalSignOut'],
+    iam: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminUserGlobalSignOut'],
+  },
+  {
+    field: 'adminDeleteUser',
+    type: 'Mutation',
+    auth: 'iam',
+    token: false,
+    calls: ['AdminGetUser', 'S3 DeleteObject (archive only)', 'AdminDeleteUser'],
+    iam: ['cognito-idp:AdminGetUser', 's3:DeleteObject', 'cognito-idp:AdminDeleteUser'],
+  },
+  {
+    field: 'adminResendInvitation',
+    type: 'Mutation',
+    auth: 'iam',
+    token: false,
+    calls: ['AdminGetUser', 'AdminCreateUser (MessageAction RESEND)'],
+    iam: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminCreateUser'],
+  },
+  {
+    field: 'adminListGroups',
+    type: 'Query',
+    auth: 'iam',
+    token: false,
+    calls: ['ListGroups'],
+    iam: ['cognito-idp:ListGroups'],
+  },
+  {
+    field: 'adminCreateGroup',
+    type: 'Mutation',
+    auth: 'iam',
+    token: false,
+    calls: ['CreateGroup'],
+    iam: ['cognito-idp:CreateGroup'],
+  },
+  {
+    field: 'adminAddUserToGroup',
+    type: 'Mutation',
+    auth: 'iam',
+    token: false,
+    calls: ['AdminGetUser', 'AdminAddUserToGroup'],
+    iam: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminAddUserToGroup'],
+  },
+  {
+    field: 'adminRemoveUserFromGroup',
+    type: 'Mutation',
+    auth: 'iam',
+    token: false,
+    calls: ['AdminGetUser', 'AdminRemoveUserFromGroup'],
+    iam: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminRemoveUserFromGroup'],
   },
 ] as const satisfies readonly Operation[];
 
@@ -213,6 +371,20 @@ export function invocationOf(field: string): Invocation {
   const row: Operation | undefined = operations.find((op) => op.field === field);
   return row?.invocation ?? 'RequestResponse';
 }
+
+/** The fields the app's users call with the API key: the typed client's methods. */
+export type UserOperationField = Extract<(typeof operations)[number], { auth: 'apiKey' }>['field'];
+
+/** The operator fields, callable with IAM (SigV4) only. */
+export type AdminOperationField = Extract<(typeof operations)[number], { auth: 'iam' }>['field'];
+
+type Row = (typeof operations)[number];
+
+/** The API-key rows: the typed client's methods and GraphiQL's tabs. */
+export const userOperations = operations.filter((op): op is Extract<Row, { auth: 'apiKey' }> => op.auth === 'apiKey');
+
+/** The IAM rows: the admin API. */
+export const adminOperations = operations.filter((op): op is Extract<Row, { auth: 'iam' }> => op.auth === 'iam');
 
 /** Lambda functions that are not GraphQL fields: Cognito triggers, in `functions/<name>.ts`. */
 export const triggers = [

@@ -1,5 +1,5 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import type { OperationField } from '../operations';
+import type { UserOperationField as OperationField } from '../operations';
 import * as generated from './generated/graphql';
 
 /**

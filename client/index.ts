@@ -1,4 +1,4 @@
-import { operations, type Operation, type OperationField } from '../operations';
+import { userOperations, type Operation, type UserOperationField as OperationField } from '../operations';
 import { documentOf, type DataOf, type VariablesFor } from './documents';
 import { errorOf, type GraphQLResponseBody } from './errors';
 import { createSession, type IssuedTokens, type Session, type TokenStorage } from './session';
@@ -101,9 +101,10 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     return data;
   }
 
-  // Object.fromEntries forgets the keys; the operations table guarantees one method per field.
+  // Object.fromEntries forgets the keys; the operations table guarantees one method per user field
+  // (admin fields need IAM signing and are not the app's to call).
   const methods = Object.fromEntries(
-    operations.map((op) => [op.field, (variables?: object) => call(op, variables)]),
+    userOperations.map((op) => [op.field, (variables?: object) => call(op, variables)]),
   ) as unknown as { [F in OperationField]: Method<F> };
   return { ...methods, session };
 }

@@ -64,7 +64,8 @@ export class AuthGatewayStack extends Stack {
     for (const op of operations) {
       const fn = this.addFunction(op.field, {
         config,
-        environment: poolEnvironment,
+        // Admin functions write audit records that count as metrics in this namespace (functions/lib/audit.ts).
+        environment: op.auth === 'iam' ? { ...poolEnvironment, METRICS_NAMESPACE: `${config.api.name}/Admin` } : poolEnvironment,
         actions: op.iam,
         targets: { ...targets, userPoolArn: this.users.userPool.userPoolArn },
       });
@@ -87,6 +88,10 @@ export class AuthGatewayStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.users.client.userPoolClientId });
     if (this.archive) new CfnOutput(this, 'MfaBucketName', { value: this.archive.bucket.bucketName });
+    new CfnOutput(this, 'AdminPolicyArn', {
+      value: this.api.adminPolicy.managedPolicyArn,
+      description: 'Attach to an operator role: allows the admin fields (IAM-signed) and nothing else',
+    });
   }
 
   private addFunction(name: string, props: Omit<GatewayFunctionProps, 'name'>): GatewayFunction {

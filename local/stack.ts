@@ -7,7 +7,7 @@ import { loadEnvironment } from '../infra/config';
 import { asyncInvocationsSettled } from './appsync/lambda';
 import { startAppSyncRuntime } from './appsync/server';
 import { startCognitoEmulator } from './cognito/server';
-import { LOCAL_CREDENTIALS } from './credentials';
+import { LOCAL_CREDENTIALS, LOCAL_OPERATOR } from './credentials';
 import { cognitoMailer } from './delivery';
 import { DataDirLockedError, LOCK_FILE, lockDataDir, type DataDirLock } from './lock';
 import { assertPortFree, isPortInUse, LOOPBACK } from './net';
@@ -49,6 +49,8 @@ export interface StackInfo {
   region: string;
   /** Null when the environment turns the QR archive off. */
   mfaBucket: string | null;
+  /** Keys whose SigV4-signed requests may call the admin fields. */
+  operator: { accessKeyId: string; secretAccessKey: string; userArn: string };
 }
 
 export interface LocalStack {
@@ -266,7 +268,9 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     stops.push(() => asyncInvocationsSettled());
     const { resolverCountLimit, queryDepthLimit, introspection } = env.api;
     const limits = { resolverCountLimit, queryDepthLimit, introspection };
-    const graphql = await part('graphql', () => startAppSyncRuntime({ port: ports.graphql, host: LOOPBACK, apiKey, limits }));
+    const graphql = await part('graphql', () =>
+      startAppSyncRuntime({ port: ports.graphql, host: LOOPBACK, apiKey, limits, iamCredentials: [LOCAL_OPERATOR] }),
+    );
     progress(`GraphQL        ${graphql.url}`);
 
     const info: StackInfo = {
@@ -279,6 +283,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
       s3Endpoint: s3.url,
       region: env.region,
       mfaBucket: provisioned.bucket,
+      operator: { ...LOCAL_OPERATOR },
     };
     await writeJsonAtomic(infoFile, info);
     await lock.describe({ GraphQL: info.graphqlUrl, mailbox: info.mailboxUrl, Cognito: info.cognitoEndpoint, S3: info.s3Endpoint });

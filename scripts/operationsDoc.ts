@@ -20,23 +20,26 @@ function field(schema: GraphQLSchema, type: 'Query' | 'Mutation', name: string):
   return found;
 }
 
+/** How the README names each authorization mode. */
+const AUTH_LABELS = { apiKey: 'API key', iam: 'IAM' } as const;
+
 export function renderOperationsTable(): string {
   const schema = loadSchema();
   const rows = operations.map((op) => {
     const f = field(schema, op.type, op.field);
     const args = f.args.map((a) => `${a.name}: ${a.type}`).join(', ');
-    const description = (f.description ?? '').replace(/^\(token\) /, '');
+    const description = (f.description ?? '').replace(/^\(token\) /, '').replace(/^Admin: (.)/, (_, first: string) => first.toUpperCase());
     const iam = op.iam.length ? op.iam.map((a) => `\`${a}\``).join(', ') : 'none';
     const always = op.calls.filter((call) => !call.endsWith('only)')).length;
     const count = always === op.calls.length ? `${always}` : `${always}–${op.calls.length}`;
     // Asynchronous: the answer is fixed and comes before the function runs (operations.ts, `invocation`).
     const answer = invocationOf(op.field) === 'Event' ? 'at once, fixed' : "the function's";
-    return `| \`${op.field}(${args})\`: ${f.type} | ${op.type} | ${op.token ? 'yes' : 'no'} | ${description} | ${count}: ${op.calls.join(' → ')} | ${iam} | ${answer} |`;
+    return `| \`${op.field}(${args})\`: ${f.type} | ${op.type} | ${AUTH_LABELS[op.auth]} | ${op.token ? 'yes' : 'no'} | ${description} | ${count}: ${op.calls.join(' → ')} | ${iam} | ${answer} |`;
   });
   return [
     START,
-    '| operation | type | token | what it does | backend calls | IAM actions of its function | answer |',
-    '|---|---|---|---|---|---|---|',
+    '| operation | type | auth | token | what it does | backend calls | IAM actions of its function | answer |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows,
     END,
   ].join('\n');

@@ -139,3 +139,48 @@ export function notificationSent(to: string, kind: NotificationKind): [string, u
     },
   ];
 }
+
+/** The IAM ARN an admin resolver passes on as the caller. */
+export const OPERATOR_ARN = 'arn:aws:sts::123456789012:assumed-role/SupportOperator/jane';
+
+/** The event an admin resolver sends for `field`: top-level arguments and the caller's ARN. */
+export function adminEvent(field: string, args: Record<string, unknown> = {}, caller: string | null = OPERATOR_ARN): GatewayEvent {
+  return { field, arguments: args, caller };
+}
+
+/** Cognito's AdminGetUser answer for the test user. */
+export function adminGetUserAnswer(overrides: Record<string, unknown> = {}) {
+  return {
+    Username: 'uuid-1',
+    UserAttributes: [
+      { Name: 'sub', Value: 'uuid-1' },
+      { Name: 'email', Value: 'ada@example.com' },
+      { Name: 'name', Value: 'Ada Lovelace' },
+    ],
+    UserStatus: 'CONFIRMED' as const,
+    Enabled: true,
+    UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+    UserCreateDate: new Date('2026-01-02T03:04:05.000Z'),
+    UserLastModifiedDate: new Date('2026-02-03T04:05:06.000Z'),
+    ...overrides,
+  };
+}
+
+/** The audit records (EMF lines) written to stdout during `work`. */
+export async function auditRecordsOf(work: () => Promise<unknown>): Promise<Array<Record<string, unknown>>> {
+  const lines: string[] = [];
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await work();
+  } finally {
+    process.stdout.write = original;
+  }
+  return lines
+    .flatMap((chunk) => chunk.split('\n'))
+    .filter((line) => line.includes('"audit":"admin"'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}

@@ -115,7 +115,12 @@ function remember(result: { data?: unknown } | undefined): void {
 
 async function runEverywhere(field: string) {
   const { handler } = await import(`../functions/${field}.ts`);
-  const event = () => gatewayEvent(field, { ...INPUT }, SECRETS.accessToken);
+  // Admin fields take their arguments at the top level and name an IAM caller; others ignore both.
+  const event = () => ({
+    ...gatewayEvent(field, { ...INPUT }, SECRETS.accessToken),
+    arguments: { input: { ...INPUT }, ...INPUT, group: 'support', name: 'support' },
+    caller: 'arn:aws:iam::123456789012:user/jane',
+  });
   const resolveAll = (challenge: string) => {
     cognito.reset().onAnyCommand().resolves({ ...ANSWER, ChallengeName: challenge } as never);
     s3.reset().onAnyCommand().resolves({});

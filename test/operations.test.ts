@@ -33,6 +33,19 @@ describe('the operations table', () => {
     expect(args.includes('accessToken')).toBe(op.token);
   });
 
+  it.each(operations.map((op) => [op.field, op] as const))('%s carries exactly the directive of its auth mode', (field, op) => {
+    const type = op.type === 'Query' ? schema.getQueryType() : schema.getMutationType();
+    const directives = type!.getFields()[field]!.astNode!.directives!.map((d) => d.name.value);
+    expect(directives).toEqual([op.auth === 'iam' ? 'aws_iam' : 'aws_api_key']);
+  });
+
+  it('gives admin fields, and only them, IAM; IAM fields need no user token', () => {
+    for (const op of operations) {
+      expect(op.auth === 'iam', op.field).toBe(op.field.startsWith('admin'));
+      if (op.auth === 'iam') expect(op.token, op.field).toBe(false);
+    }
+  });
+
   it('lists every trigger function', () => {
     for (const trigger of triggers) {
       expect(existsSync(`${root}/functions/${trigger.name}.ts`)).toBe(true);

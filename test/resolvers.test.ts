@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { invocationOf, operations } from '../operations';
+import { adminOperations, invocationOf, operations } from '../operations';
 
 /** AppSync's util.error stops the resolver and becomes a GraphQL error; the stand-in throws. */
 class ResolverError extends Error {
@@ -26,15 +26,16 @@ interface FakeContext {
   arguments: Record<string, unknown>;
   request: { headers: Record<string, string> };
   info: { fieldName: string };
+  identity: unknown;
   error?: { message: string; type: string };
   result?: unknown;
 }
 
-function context(fieldName: string, args: Record<string, unknown>, headers: Record<string, string> = {}): FakeContext {
-  return { arguments: args, request: { headers }, info: { fieldName } };
+function context(fieldName: string, args: Record<string, unknown>, headers: Record<string, string> = {}, identity: unknown = null): FakeContext {
+  return { arguments: args, request: { headers }, info: { fieldName }, identity };
 }
 
-const sync = operations.filter((op) => invocationOf(op.field) === 'RequestResponse').map((op) => [op.field] as const);
+const sync = operations.filter((op) => invocationOf(op.field) === 'RequestResponse').map((op) => [op.field, op] as const);
 const queued = operations.filter((op) => invocationOf(op.field) === 'Event').map((op) => [op.field] as const);
 
 /** The fixed answers of the asynchronously invoked operations, for input { email: ' Ada@Example.com ', fullName: 'Ada' }. */
@@ -91,10 +92,32 @@ describe('resolvers/createUser.ts input checks', () => {
   });
 });
 
-describe.each(sync)('resolvers/%s.ts', (field) => {
+describe.each(adminOperations.map((op) => [op.field, op] as const))('resolvers/%s.ts (IAM)', (field) => {
   const load = () => import(`../resolvers/${field}.ts`);
+  const iamIdentity = { accountId: '123456789012', userArn: 'arn:aws:iam::123456789012:user/jane', username: 'AIDAEXAMPLE', sourceIp: ['127.0.0.1'] };
 
-  it('invokes the function with the field name and arguments', async () => {
+  it("invokes the function with the field name, the arguments and the signer's ARN, and no token", async () => {
+    const { request } = await load();
+    const args = { email: 'a@example.com' };
+    const signature = { authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/eu-west-1/appsync/aws4_request, SignedHeaders=host, Signature=abc' };
+    expect(request(context(field, args, signature, iamIdentity))).toEqual({
+      operation: 'Invoke',
+      payload: { field, arguments: args, caller: 'arn:aws:iam::123456789012:user/jane' },
+    });
+  });
+
+  it('passes no caller when AppSync names no IAM identity', async () => {
+    const { request } = await load();
+    expect(request(context(field, {})).payload.caller).toBeNull();
+  });
+});
+
+describe.each(sync)('resolvers/%s.ts', (field, op) => {
+  const load = () => import(`../resolvers/${field}.ts`);
+  // Token handling applies to the API-key fields; admin fields are covered above.
+  const userOnly = (op.auth === 'apiKey' ? it : () => undefined) as typeof it;
+
+  userOnly('invokes the function with the field name and arguments', async () => {
     const { request } = await load();
     const args = { input: { email: 'a@example.com' } };
     expect(request(context(field, args))).toEqual({
@@ -103,14 +126,14 @@ describe.each(sync)('resolvers/%s.ts', (field) => {
     });
   });
 
-  it('reads the access token from the Authorization header, with or without Bearer', async () => {
+  userOnly('reads the access token from the Authorization header, with or without Bearer', async () => {
     const { request } = await load();
     expect(request(context(field, {}, { authorization: 'Bearer abc.def.ghi' })).payload.accessToken).toBe('abc.def.ghi');
     expect(request(context(field, {}, { authorization: 'bearer  abc.def.ghi ' })).payload.accessToken).toBe('abc.def.ghi');
     expect(request(context(field, {}, { authorization: 'abc.def.ghi' })).payload.accessToken).toBe('abc.def.ghi');
   });
 
-  it('prefers the accessToken argument over the header', async () => {
+  userOnly('prefers the accessToken argument over the header', async () => {
     const { request } = await load();
     const ctx = context(field, { accessToken: 'from.argument' }, { authorization: 'Bearer from.header' });
     expect(request(ctx).payload.accessToken).toBe('from.argument');

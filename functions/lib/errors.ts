@@ -18,11 +18,17 @@ export const ERROR_TYPES = [
   'InternalError',
 ] as const;
 
+/** What the app's users can be answered. */
 export type ErrorType = (typeof ERROR_TYPES)[number];
+
+/** Answered by admin fields only: an operator may learn what a user may not (that an account exists). */
+export const ADMIN_ERROR_TYPES = ['UserNotFound', 'GroupNotFound', 'GroupAlreadyExists', 'InvalidUserState'] as const;
+
+export type GatewayErrorType = ErrorType | (typeof ADMIN_ERROR_TYPES)[number];
 
 export class GatewayError extends Error {
   constructor(
-    readonly errorType: ErrorType,
+    readonly errorType: GatewayErrorType,
     message: string,
   ) {
     super(message);

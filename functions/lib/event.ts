@@ -1,4 +1,4 @@
-import type { ErrorType } from './errors';
+import type { GatewayErrorType } from './errors';
 
 /** What every resolver in `resolvers/` sends to its function (the `Invoke` payload). */
 export interface GatewayEvent {
@@ -8,10 +8,15 @@ export interface GatewayEvent {
   arguments: Record<string, unknown>;
   /** The user's access token, from the `accessToken` argument or the Authorization header. */
   accessToken?: string | null;
+  /**
+   * The signing identity's IAM ARN (AppSync's `identity.userArn`), sent for admin fields only:
+   * they are IAM-authorized, and the audit trail names who called.
+   */
+  caller?: string | null;
 }
 
 export interface GatewayFailure {
-  errorType: ErrorType;
+  errorType: GatewayErrorType;
   message: string;
   /** Set for InternalError so support can find the failing invocation. */
   requestId?: string;

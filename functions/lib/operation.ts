@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { GatewayError, toGatewayError } from './errors';
-import type { GatewayEvent, GatewayResult } from './event';
+import type { GatewayEvent, GatewayFailure, GatewayResult } from './event';
 import { framesOf, logger } from './logger';
 import { operations, type OperationField } from '../../operations';
 
@@ -43,20 +43,25 @@ export function defineOperation<S extends z.ZodType, R>(field: OperationField, s
       logger.info('operation succeeded', { field, requestId, durationMs: Date.now() - started });
       return { data };
     } catch (err) {
-      const failure = toGatewayError(err);
-      const details = {
-        field,
-        requestId,
-        durationMs: Date.now() - started,
-        errorType: failure.errorType,
-        cause: err === failure ? undefined : (err as { name?: string })?.name,
-      };
-      if (failure.errorType === 'InternalError') {
-        logger.error('operation failed', { ...details, frames: framesOf(err) });
-        return { error: { errorType: failure.errorType, message: `${failure.message} Request id: ${requestId}.`, requestId } };
-      }
-      logger.warn('operation failed', details);
-      return { error: { errorType: failure.errorType, message: failure.message } };
+      return failureOf(err, field, requestId, started);
     }
   };
+}
+
+/** Logs a failure by its type only and turns it into the answer the resolver expects. */
+export function failureOf(err: unknown, field: string, requestId: string, started: number): { error: GatewayFailure } {
+  const failure = toGatewayError(err);
+  const details = {
+    field,
+    requestId,
+    durationMs: Date.now() - started,
+    errorType: failure.errorType,
+    cause: err === failure ? undefined : (err as { name?: string })?.name,
+  };
+  if (failure.errorType === 'InternalError') {
+    logger.error('operation failed', { ...details, frames: framesOf(err) });
+    return { error: { errorType: failure.errorType, message: `${failure.message} Request id: ${requestId}.`, requestId } };
+  }
+  logger.warn('operation failed', details);
+  return { error: { errorType: failure.errorType, message: failure.message } };
 }

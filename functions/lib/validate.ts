@@ -40,3 +40,9 @@ export const phoneNumber = z.string().regex(/^\+[1-9]\d{6,14}$/, 'Use E.164 phon
 
 export const personName = (label: string) =>
   z.string().trim().min(1, `The ${label} cannot be empty.`).max(256, `The ${label} is at most 256 characters.`);
+
+/** Page sizes for the admin lists: Cognito's own maximum is 60. */
+export const pageLimit = z.number().int().min(1, 'The limit is at least 1.').max(60, 'The limit is at most 60.').nullish().transform((n) => n ?? 20);
+
+/** A pagination token handed back unchanged. */
+export const pageToken = z.string().max(4096, 'The page token is malformed.').nullish().transform((t) => t || undefined);

@@ -7,15 +7,16 @@ import {
   FieldLogLevel,
   FunctionRuntime,
   GraphqlApi,
+  IamResource,
   IntrospectionConfig,
   Resolver,
   type DomainOptions,
 } from 'aws-cdk-lib/aws-appsync';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { operations, type OperationField } from '../../operations';
+import { adminOperations, operations, type OperationField } from '../../operations';
 import { bundleResolver } from '../bundleResolver';
 import type { Environment } from '../config';
 import { acknowledge, arnInFinding } from './acknowledge';
@@ -31,11 +32,13 @@ export interface GatewayApiProps {
 }
 
 /**
- * The GraphQL API: API key for every call, one APPSYNC_JS unit resolver per operation, each
- * invoking its own function.
+ * The GraphQL API: the API key for the app's users, IAM (SigV4) for operators on the admin
+ * fields, one APPSYNC_JS unit resolver per operation, each invoking its own function.
  */
 export class GatewayApi extends Construct {
   readonly api: GraphqlApi;
+  /** Allows appsync:GraphQL on exactly the admin fields: attach it to an operator role. */
+  readonly adminPolicy: ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: GatewayApiProps) {
     super(scope, id);
@@ -51,6 +54,8 @@ export class GatewayApi extends Construct {
             expires: Expiration.after(Duration.days(config.api.apiKeyExpiryDays)),
           },
         },
+        // Fields choose their mode in schema.graphql: @aws_api_key for users, @aws_iam for admin fields.
+        additionalAuthorizationModes: [{ authorizationType: AuthorizationType.IAM }],
       },
       xrayEnabled: true,
       queryDepthLimit: config.api.queryDepthLimit,
@@ -82,6 +87,18 @@ export class GatewayApi extends Construct {
         code: Code.fromInline(bundleResolver(op.field)),
       });
     }
+
+    this.adminPolicy = new ManagedPolicy(this, 'AdminPolicy', {
+      description: `Calls the admin fields of ${config.api.name} (and nothing else of it)`,
+      statements: [
+        new PolicyStatement({
+          actions: ['appsync:GraphQL'],
+          // arn:aws:appsync:<region>:<account>:apis/<id>/types/<type>/fields/<field>
+          // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsappsync.html
+          resources: adminOperations.flatMap((op) => IamResource.ofType(op.type, op.field).resourceArns(this.api)),
+        }),
+      ],
+    });
   }
 
   /**

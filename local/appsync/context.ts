@@ -1,4 +1,5 @@
 import { Kind, print, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { Caller, IamIdentity } from './authorization';
 import { overTheWire } from './lambda';
 
 /** What one GraphQL request carries into every resolver. */
@@ -7,13 +8,15 @@ export interface RequestScope {
   headers: Record<string, string>;
   /** The variables as the client sent them. */
   variables: Record<string, unknown>;
+  /** How the request was authorized. */
+  caller: Caller;
 }
 
 /** The `ctx` object an APPSYNC_JS unit resolver receives. */
 export interface ResolverContext {
   arguments: Record<string, unknown>;
   args: Record<string, unknown>;
-  identity: null;
+  identity: IamIdentity | null;
   source: unknown;
   request: { headers: Record<string, string>; domainName: null };
   info: {
@@ -52,8 +55,8 @@ export function resolverContext(args: Record<string, unknown>, source: unknown, 
   return {
     arguments: argumentsCopy,
     args: argumentsCopy,
-    // API-key callers have no identity on AppSync.
-    identity: null,
+    // API-key callers have no identity on AppSync; IAM callers have the signer's.
+    identity: scope.caller.mode === 'iam' ? { ...scope.caller.identity } : null,
     source: source ?? null,
     request: { headers: { ...scope.headers }, domainName: null },
     info: {

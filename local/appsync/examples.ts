@@ -13,7 +13,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import { operations, type Operation } from '../../operations';
+import { userOperations, type Operation } from '../../operations';
 
 /**
  * One ready-to-run example operation per row of the operations table, generated from the schema:
@@ -108,7 +108,7 @@ export function operationExample(schema: GraphQLSchema, op: Pick<Operation, 'typ
   };
 }
 
-/** One example per row of the operations table, in its order. */
-export function operationExamples(schema: GraphQLSchema, rows: ReadonlyArray<Pick<Operation, 'type' | 'field'>> = operations): OperationExample[] {
+/** One example per user operation (admin fields need IAM signing: not in GraphiQL nor the client), or per given row. */
+export function operationExamples(schema: GraphQLSchema, rows: ReadonlyArray<Pick<Operation, 'type' | 'field'>> = userOperations): OperationExample[] {
   return rows.map((op) => operationExample(schema, op));
 }

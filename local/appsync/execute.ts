@@ -12,6 +12,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { operations } from '../../operations';
+import { assertFieldAllowed, type Caller } from './authorization';
 import { resolverContext, type RequestScope } from './context';
 import { fieldError, malformed, requestError, type AppSyncError } from './errors';
 import { APPSYNC_DEFAULT_LIMITS, MAX_TOKENS, noIntrospection, queryDepth, ResolverBudget, type ApiLimits } from './limits';
@@ -51,6 +52,7 @@ function fieldResolver(resolvers: ResolverCodeCache): GraphQLFieldResolver<unkno
     const key = `${info.parentType.name}.${info.fieldName}`;
     // Fields with no row have no resolver: AppSync then returns the parent's property, or null.
     if (!resolvedFields.has(key)) return defaultFieldResolver(source, args, scope, info);
+    assertFieldAllowed(info.parentType.name, info.fieldName, scope.caller);
     if (!scope.budget.take()) throw new ResolverError('Resolver invocation limit reached.', 'ResolverExecutionLimitReached');
     const evaluation = { fieldName: info.fieldName, parentTypeName: info.parentType.name, appended: [] };
     try {
@@ -113,6 +115,7 @@ export async function runGraphQL(
   request: GraphQLRequest,
   headers: Record<string, string>,
   limits: ApiLimits = APPSYNC_DEFAULT_LIMITS,
+  caller: Caller = { mode: 'apiKey' },
 ): Promise<GraphQLResponse | Refusal> {
   const document = parseQuery(request.query);
   if ('refused' in document) return document;
@@ -133,6 +136,7 @@ export async function runGraphQL(
   const scope: ExecutionScope = {
     headers,
     variables: request.variables,
+    caller,
     appended: [],
     budget: new ResolverBudget(limits.resolverCountLimit),
   };

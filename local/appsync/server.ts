@@ -1,14 +1,15 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { closeServer, httpUrl, listen, LOOPBACK } from '../net';
-import { malformed, UNAUTHORIZED } from './errors';
+import { authenticate, assertDirectivesMatchTable, type AuthSettings } from './authorization';
+import { malformed } from './errors';
 import { runGraphQL, type GraphQLRequest } from './execute';
 import { ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
 import { BodyTooLargeError, CORS_HEADERS, headersOf, readBody, SAME_ORIGIN_ONLY, send, sendJson } from './http';
 import { APPSYNC_DEFAULT_LIMITS, type ApiLimits } from './limits';
 import { ResolverCodeCache } from './resolverCode';
 import { loadSchema } from './schema';
+import type { IamCredential } from './sigv4';
 
 /**
  * The local AppSync endpoint: serves schema.graphql at /graphql with API-key auth, runs each
@@ -24,6 +25,8 @@ export interface AppSyncRuntimeOptions {
   apiKey: string;
   /** The environment file's api.resolverCountLimit, queryDepthLimit and introspection; AppSync's defaults otherwise. */
   limits?: ApiLimits;
+  /** Operator identities whose SigV4-signed requests may call the admin (@aws_iam) fields. */
+  iamCredentials?: readonly IamCredential[];
 }
 
 export interface AppSyncRuntime {
@@ -34,13 +37,6 @@ export interface AppSyncRuntime {
 }
 
 const GRAPHQL_PATH = '/graphql';
-
-function sameKey(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  // Compare digests so the time taken says nothing about the key.
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 /** The body AppSync accepts: a JSON object with a query string; anything else is malformed. */
 function parseRequest(body: string): GraphQLRequest | undefined {
@@ -65,21 +61,23 @@ function parseRequest(body: string): GraphQLRequest | undefined {
 interface Served {
   schema: GraphQLSchema;
   resolvers: ResolverCodeCache;
-  apiKey: string;
+  auth: AuthSettings;
   limits: ApiLimits;
 }
 
 async function handleGraphQL(req: IncomingMessage, res: ServerResponse, served: Served): Promise<void> {
-  if (!sameKey(req.headers['x-api-key'], served.apiKey)) {
-    sendJson(res, 401, UNAUTHORIZED, { 'x-amzn-errortype': 'UnauthorizedException' });
-    return;
-  }
   let body: string;
   try {
     body = await readBody(req);
   } catch (err) {
     if (!(err instanceof BodyTooLargeError)) throw err;
     sendJson(res, 413, malformed('Request body is too large.'), { connection: 'close' });
+    return;
+  }
+  // After reading: a SigV4 signature covers the body.
+  const authentication = await authenticate(req, body, served.auth);
+  if (!authentication.ok) {
+    sendJson(res, 401, authentication.refusal, { 'x-amzn-errortype': 'UnauthorizedException' });
     return;
   }
   if (body.trim() === '') {
@@ -91,7 +89,7 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, served: 
     sendJson(res, 400, malformed('Unable to parse GraphQL query.'));
     return;
   }
-  const answer = await runGraphQL(served.schema, served.resolvers, request, headersOf(req), served.limits);
+  const answer = await runGraphQL(served.schema, served.resolvers, request, headersOf(req), served.limits, authentication.caller);
   if ('refused' in answer) sendJson(res, answer.refused.status, answer.refused.body);
   else sendJson(res, 200, answer);
 }
@@ -106,7 +104,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, served: Served)
   if (req.method === 'POST' && path === GRAPHQL_PATH) return handleGraphQL(req, res, served);
   if (req.method === 'GET' && (path === GRAPHQL_PATH || path === '/')) {
     // The page holds the API key: readable by this origin only.
-    send(res, 200, graphiqlPage(served.schema, served.apiKey, GRAPHQL_PATH), 'text/html; charset=UTF-8', SAME_ORIGIN_ONLY, false);
+    send(res, 200, graphiqlPage(served.schema, served.auth.apiKey, GRAPHQL_PATH), 'text/html; charset=UTF-8', SAME_ORIGIN_ONLY, false);
     return;
   }
   const asset = req.method === 'GET' && path.startsWith(ASSET_PREFIX) ? graphiqlAsset(path.slice(ASSET_PREFIX.length)) : undefined;
@@ -120,12 +118,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, served: Served)
 
 export async function startAppSyncRuntime(opts: AppSyncRuntimeOptions): Promise<AppSyncRuntime> {
   const host = opts.host ?? LOOPBACK;
-  const served: Served = {
-    schema: loadSchema(),
-    resolvers: new ResolverCodeCache(),
-    apiKey: opts.apiKey,
-    limits: opts.limits ?? APPSYNC_DEFAULT_LIMITS,
-  };
+  const schema = loadSchema();
+  assertDirectivesMatchTable(schema);
+  const auth = { apiKey: opts.apiKey, iamCredentials: opts.iamCredentials ?? [] };
+  const served: Served = { schema, resolvers: new ResolverCodeCache(), auth, limits: opts.limits ?? APPSYNC_DEFAULT_LIMITS };
   const server = createServer((req, res) => {
     handle(req, res, served).catch((err: unknown) => {
       // A fault of this runtime, not of the request: say so without echoing the request.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AuthError, createAuthClient } from '../../client';
 import { operationExamples } from '../../local/appsync/examples';
 import { loadSchema } from '../../local/appsync/schema';
-import { operations, type OperationField } from '../../operations';
+import { userOperations, type UserOperationField as OperationField } from '../../operations';
 import { API_KEY, fakeApi, tokens, URL_ } from './fakeApi';
 
 /** Fits every result shape the session reads: AuthTokens itself, or a result with `tokens`. */
@@ -17,9 +17,9 @@ async function signedIn(answers: Parameters<typeof fakeApi>[0]) {
 }
 
 describe('createAuthClient', () => {
-  it('has one method per row of the operations table', () => {
+  it('has one method per user (API-key) row of the operations table', () => {
     const client = createAuthClient({ url: URL_, apiKey: API_KEY, fetch: fakeApi({}).fetch });
-    for (const op of operations) expect(typeof client[op.field], op.field).toBe('function');
+    for (const op of userOperations) expect(typeof client[op.field], op.field).toBe('function');
   });
 
   it.each(operationExamples(loadSchema()).map((e) => [e.field, e] as const))(
@@ -49,11 +49,11 @@ describe('createAuthClient', () => {
 
 describe('access token', () => {
   it('is sent as a Bearer token on every token operation, and on no other', async () => {
-    const answers = Object.fromEntries(operations.map((op) => [op.field, { body: { data: { [op.field]: ANY_RESULT } } }]));
+    const answers = Object.fromEntries(userOperations.map((op) => [op.field, { body: { data: { [op.field]: ANY_RESULT } } }]));
     const { client, sent } = await signedIn(answers);
     // These end the session, so they go last in their own tests.
     const ending = ['logout', 'deleteMe', 'changePassword', 'confirmReplaceAuthenticator'];
-    for (const op of operations.filter((o) => !ending.includes(o.field))) {
+    for (const op of userOperations.filter((o) => !ending.includes(o.field))) {
       await (client[op.field] as (v: object) => Promise<unknown>)({});
       expect(sent.at(-1)!.headers.authorization, op.field).toBe(op.token ? 'Bearer access-1' : undefined);
     }

@@ -206,6 +206,39 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
       expect(days).toBeLessThanOrEqual(s.config.api.apiKeyExpiryDays + 1 / 86_400);
     });
 
+    it('adds IAM as a second authorization mode, the API key staying the default', () => {
+      s.template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+        AuthenticationType: 'API_KEY',
+        AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
+      });
+    });
+
+    it('deploys a schema with @aws_iam on each admin field and @aws_api_key on each user field', () => {
+      const [[, schema]] = resourcesOf('AWS::AppSync::GraphQLSchema') as [[string, any]];
+      const definition: string = schema.Properties.Definition;
+      for (const op of operations) {
+        const line = definition.split('\n').find((l) => new RegExp(`^\\s+${op.field}[(:]`).test(l));
+        expect(line, op.field).toMatch(op.auth === 'iam' ? /@aws_iam$/ : /@aws_api_key$/);
+      }
+    });
+
+    it('outputs a managed policy allowing appsync:GraphQL on exactly the admin fields', () => {
+      const policies = Object.values(s.template.findResources('AWS::IAM::ManagedPolicy'));
+      expect(policies).toHaveLength(1);
+      const statements = policies[0]!.Properties.PolicyDocument.Statement as Statement[];
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatchObject({ Effect: 'Allow', Action: 'appsync:GraphQL' });
+      const resources = (statements[0]!.Resource as Array<{ 'Fn::Join': [string, unknown[]] }>).map((r) =>
+        r['Fn::Join'][1].filter((part) => typeof part === 'string').join(''),
+      );
+      // The literal parts of arn:<partition>:appsync:<region>:<account>:apis/<api id>/types/<type>/fields/<field>.
+      const expected = operations
+        .filter((op) => op.auth === 'iam')
+        .map((op) => `arn::appsync:${s.config.region}::apis//types/${op.type}/fields/${op.field}`);
+      expect(resources.sort()).toEqual(expected.sort());
+      s.template.hasOutput('AdminPolicyArn', { Value: { Ref: Match.anyValue() } });
+    });
+
     it('logs fields at the configured level, without verbose content, to a log group with retention', () => {
       s.template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
         LogConfig: { FieldLogLevel: s.config.api.fieldLogLevel, ExcludeVerboseContent: true, CloudWatchLogsRoleArn: Match.anyValue() },
@@ -270,6 +303,7 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
         POWERTOOLS_SERVICE_NAME: s.config.api.name,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
+        ...(operations.some((op) => op.field === name && op.auth === 'iam') ? { METRICS_NAMESPACE: `${s.config.api.name}/Admin` } : {}),
       };
       const resource = s.template.findResources('AWS::Lambda::Function')[logicalId(fn.function)]!;
       expect(resource.Properties.Environment.Variables).toEqual(expected);
@@ -340,7 +374,14 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
   });
 
   it('outputs the GraphQL URL, the API key, the pool and client ids and the bucket name', () => {
-    expect(Object.keys(s.template.findOutputs('*')).sort()).toEqual(['ApiKey', 'GraphqlUrl', 'MfaBucketName', 'UserPoolClientId', 'UserPoolId']);
+    expect(Object.keys(s.template.findOutputs('*')).sort()).toEqual([
+      'AdminPolicyArn',
+      'ApiKey',
+      'GraphqlUrl',
+      'MfaBucketName',
+      'UserPoolClientId',
+      'UserPoolId',
+    ]);
     s.template.hasOutput('ApiKey', { Value: { 'Fn::GetAtt': [Match.anyValue(), 'ApiKey'] } });
     s.template.hasOutput('UserPoolId', { Value: { Ref: poolId() } });
     s.template.hasOutput('MfaBucketName', { Value: { Ref: bucketId() } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operations } from '../../../operations';
+import { userOperations } from '../../../operations';
 import { API_KEY, useRuntime } from './runtime';
 
 const { url } = useRuntime();
@@ -64,7 +64,7 @@ describe('GraphiQL', () => {
   it('has one tab per operation, in table order', async () => {
     const { tabs } = config(await page());
     const names = tabs.map((tab) => /^(?:query|mutation) (\w+)/.exec(tab.query)?.[1]);
-    expect(names).toEqual(operations.map((op) => op.field));
+    expect(names).toEqual(userOperations.map((op) => op.field));
   });
 
   it('answers 404 for an asset it does not have', async () => {

@@ -1,0 +1,24 @@
+import { CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { z } from 'zod';
+import { groupName } from './lib/adminUser';
+import { defineAdminOperation } from './lib/admin';
+import { cognito } from './lib/cognito';
+import { config } from './lib/config';
+import { GatewayError } from './lib/errors';
+import { toAdminGroup } from './lib/groups';
+
+/** Creates a group; members get it in the `cognito:groups` claim of their tokens (and in `me`). */
+export const handler = defineAdminOperation('adminCreateGroup', {
+  args: z.object({
+    name: groupName,
+    description: z.string().trim().max(2048, 'The description is at most 2048 characters.').nullish(),
+  }),
+  async run(args, { actingOn }) {
+    actingOn({ group: args.name });
+    const out = await cognito().send(
+      new CreateGroupCommand({ UserPoolId: config.userPoolId(), GroupName: args.name, Description: args.description || undefined }),
+    );
+    if (!out.Group) throw new GatewayError('InternalError', 'Cognito returned no group.');
+    return toAdminGroup(out.Group);
+  },
+});

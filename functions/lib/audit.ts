@@ -1,0 +1,42 @@
+/**
+ * The admin audit trail: one record per admin call, written as a CloudWatch embedded-metric-format
+ * (EMF) line, so the same record is searchable in Logs Insights (`filter audit = "admin"`) and
+ * counted as the `AdminCall` metric by operation and outcome. It names who called, what and on
+ * which user id; never an argument value beyond the group name, never a secret.
+ * EMF: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
+ * Written straight to stdout rather than through Powertools Metrics: one line needs no dependency.
+ */
+
+export interface AuditRecord {
+  operation: string;
+  /** The IAM ARN that signed the request. */
+  caller: string;
+  /** The Cognito user id (sub) acted on, once known. */
+  userId?: string;
+  group?: string;
+  outcome: 'success' | 'failure';
+  errorType?: string;
+  requestId: string;
+}
+
+export const METRICS_NAMESPACE_DEFAULT = 'AuthGateway/Admin';
+
+export function writeAuditRecord(record: AuditRecord, now: Date = new Date()): void {
+  const line = {
+    _aws: {
+      Timestamp: now.getTime(),
+      CloudWatchMetrics: [
+        {
+          Namespace: process.env.METRICS_NAMESPACE || METRICS_NAMESPACE_DEFAULT,
+          Dimensions: [['operation', 'outcome']],
+          Metrics: [{ Name: 'AdminCall', Unit: 'Count' }],
+        },
+      ],
+    },
+    audit: 'admin',
+    ...record,
+    AdminCall: 1,
+  };
+  // Lambda passes stdout lines to CloudWatch Logs unchanged; console.log would prefix them.
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}

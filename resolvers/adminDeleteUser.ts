@@ -1,0 +1,2 @@
+// adminDeleteUser: invokes functions/adminDeleteUser.ts (see operations.ts); IAM-authorized.
+export { request, response } from './lib/admin';

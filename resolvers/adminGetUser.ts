@@ -1,0 +1,2 @@
+// adminGetUser: invokes functions/adminGetUser.ts (see operations.ts); IAM-authorized.
+export { request, response } from './lib/admin';

@@ -1,0 +1,2 @@
+// adminResendInvitation: invokes functions/adminResendInvitation.ts (see operations.ts); IAM-authorized.
+export { request, response } from './lib/admin';
