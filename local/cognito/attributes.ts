@@ -45,7 +45,7 @@ export interface DeclaredAttribute {
 }
 
 /** The API name of a schema entry: CreateUserPool and AddCustomAttributes name custom attributes without the prefix. */
-function apiName(entry: SchemaAttributeType): string | undefined {
+export function apiName(entry: SchemaAttributeType): string | undefined {
   const name = entry.Name;
   if (!name) return undefined;
   return isStandard(name) || name.startsWith('custom:') ? name : `custom:${name}`;

@@ -21,7 +21,10 @@ export function requirePoolClient(pool: PoolRecord, clientId: string | undefined
 
 const UNIT_MS: Record<TimeUnitsType, number> = { seconds: SECOND, minutes: MINUTE, hours: HOUR, days: DAY };
 
-/** Cognito's defaults: access and id tokens 1 hour, refresh tokens 30 days. */
+/**
+ * Cognito's defaults: access and id tokens 1 hour, refresh tokens 30 days.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+ */
 export function tokenValidityMs(settings: ClientSettings): { access: number; id: number; refresh: number } {
   const units = settings.TokenValidityUnits;
   return {
@@ -31,7 +34,11 @@ export function tokenValidityMs(settings: ClientSettings): { access: number; id:
   };
 }
 
-/** The ranges Cognito accepts for session and token lifetimes. */
+/**
+ * The ranges Cognito accepts for session (3 to 15 minutes) and token lifetimes (access and id
+ * tokens 5 minutes to 1 day, refresh tokens 1 hour to 10 years).
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html ("User pools token validity quotas")
+ */
 export function validateClientSettings(settings: ClientSettings): void {
   const session = settings.AuthSessionValidity;
   if (session !== undefined && (!Number.isInteger(session) || session < 3 || session > 15)) {

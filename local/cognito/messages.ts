@@ -16,7 +16,29 @@ export type Deliver = (message: CognitoMessage) => Promise<void>;
 
 /** Sends Cognito's e-mails through whatever the emulator was given; with nothing given they go nowhere. */
 export class Messages {
+  private readonly pending = new Set<Promise<void>>();
+
   constructor(private readonly deliver?: Deliver) {}
+
+  /**
+   * Hands the message over after the current call has answered, for the calls whose answer must
+   * not depend on whether there was anyone to write to: delivering, or not, then takes the caller
+   * no time. A failure is reported on the console only, without the message (it holds a code).
+   */
+  queue(message: CognitoMessage): void {
+    const deliver = this.deliver;
+    if (!deliver) return;
+    const run: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => deliver(message))
+      .catch(() => console.error(`Cognito emulator: an e-mail (${message.triggerSource}) could not be delivered.`))
+      .finally(() => this.pending.delete(run));
+    this.pending.add(run);
+  }
+
+  /** Resolves once every queued message has been handed over. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
 
   async send(message: CognitoMessage): Promise<void> {
     if (!this.deliver) return;

@@ -32,13 +32,24 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 let decoy: Promise<string> | undefined;
 
-/** Spends the time a real check takes, so an unknown user answers no faster than a wrong password. */
-export async function verifyDecoyPassword(password: string): Promise<void> {
-  decoy ??= hashPassword(randomBytes(16).toString('hex'));
-  await verifyPassword(password, await decoy);
+/** A hash of a random password, made once per process (at start-up, so no caller pays for it). */
+export const decoyHash = (): Promise<string> => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
+
+/**
+ * Checks the password against the stored hash, or against the decoy when there is none, so every
+ * caller spends one password check whatever the user's state: an unknown user, a locked one or
+ * one without a password answers no faster than a wrong password.
+ */
+export async function checkPasswordOrDecoy(password: string, stored: string | undefined): Promise<boolean> {
+  if (stored) return verifyPassword(password, stored);
+  await verifyPassword(password, await decoyHash());
+  return false;
 }
 
-/** Cognito's defaults for a pool created without a password policy. */
+/**
+ * Cognito's defaults for a pool created without a password policy.
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_PasswordPolicyType.html
+ */
 export const DEFAULT_POLICY: Required<
   Pick<
     PasswordPolicyType,

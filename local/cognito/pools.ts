@@ -1,4 +1,5 @@
 import type { UserPoolDescriptionType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import { apiName } from './attributes';
 import type { CognitoContext } from './context';
 import { errors } from './errors';
 import { effectivePolicy, type Policy } from './passwords';
@@ -32,7 +33,8 @@ export function toUserPoolType(pool: PoolRecord): UserPoolType {
     DeletionProtection: settings.DeletionProtection ?? 'INACTIVE',
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: false, ...settings.AdminCreateUserConfig },
     EstimatedNumberOfUsers: Object.keys(pool.users).length,
-    ...(Schema ? { SchemaAttributes: Schema } : {}),
+    // DescribeUserPool names custom attributes with their prefix, as the user APIs do.
+    ...(Schema ? { SchemaAttributes: Schema.map((entry) => ({ ...entry, Name: apiName(entry) })) } : {}),
   };
 }
 

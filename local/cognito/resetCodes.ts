@@ -54,23 +54,35 @@ export function spendResetAttempt(pool: PoolRecord, user: UserRecord | undefined
   unknown[key] = spend(unknown[key] ?? [], now);
 }
 
-/** A new 6-digit code, e-mailed first and stored (hashed) only once it is on its way; it replaces any earlier one. */
-export async function sendResetCode(ctx: CognitoContext, pool: PoolRecord, user: UserRecord, clientId?: string): Promise<string> {
+/**
+ * A new 6-digit code for the user, replacing any earlier one. An administrator's reset
+ * (`queued: false`) e-mails it first and stores it (hashed) only once it is on its way, so a
+ * failed e-mail changes nothing. ForgotPassword queues the e-mail instead (see Messages.queue):
+ * its answer must take the same time whether or not the user exists.
+ */
+export async function sendResetCode(
+  ctx: CognitoContext,
+  pool: PoolRecord,
+  user: UserRecord,
+  options: { clientId?: string; queued: boolean },
+): Promise<string> {
   const email = verifiedEmail(user);
   if (!email) {
     throw errors.invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
   }
   const code = digits(6);
-  await ctx.messages.send({
+  const message = {
     to: email,
     triggerSource: 'CustomMessage_ForgotPassword',
     username: signInName(pool, user),
     code,
     userAttributes: { ...user.attributes },
     poolId: pool.id,
-    ...(clientId ? { clientId } : {}),
-  });
+    ...(options.clientId ? { clientId: options.clientId } : {}),
+  };
+  if (!options.queued) await ctx.messages.send(message);
   user.resetCode = { hash: hashCode(pool, user, code), expiresAt: ctx.clock.now().getTime() + RESET_CODE_VALIDITY_MS };
+  if (options.queued) ctx.messages.queue(message);
   return email;
 }
 

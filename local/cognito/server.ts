@@ -117,6 +117,7 @@ export async function startCognitoEmulator(opts: CognitoEmulatorOptions): Promis
       (closing ??= (async () => {
         await closeServer(server);
         await queue;
+        await context?.messages.idle();
       })()),
   };
 }

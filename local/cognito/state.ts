@@ -76,6 +76,8 @@ export interface UserRecord {
   mfaFailures?: FailedSignIns;
   totp: TotpState;
   resetCode?: ResetCode;
+  /** Codes e-mailed to verify an attribute, by attribute name. */
+  verificationCodes?: Record<string, ResetCode>;
   /** When the user last asked for or entered a reset code (epoch ms, the last hour only). */
   resetAttempts?: number[];
   groups: string[];

@@ -14,7 +14,7 @@ export async function AdminResetUserPassword(
   const pool = requirePool(ctx, input.UserPoolId);
   const user = requireUser(pool, required(input.Username, 'username'));
   if (user.status === 'FORCE_CHANGE_PASSWORD') throw errors.cannotResetPassword();
-  await sendResetCode(ctx, pool, user);
+  await sendResetCode(ctx, pool, user, { queued: false });
   user.status = 'RESET_REQUIRED';
   touch(user, ctx.clock.now());
   return {};

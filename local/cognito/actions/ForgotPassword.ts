@@ -9,7 +9,10 @@ import { required } from '../validate';
 
 /**
  * E-mails a reset code. For an unknown user a client that hides user existence answers exactly
- * as for a known one (the destination masked from the name given) and sends nothing.
+ * as for a known one (the destination masked from the name given) and sends nothing. Both paths
+ * compute one keyed hash (the code's, or the unknown name's attempt counter) and the e-mail goes
+ * out after the answer, so neither answers sooner.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
  */
 export async function ForgotPassword(ctx: CognitoContext, input: ForgotPasswordRequest): Promise<ForgotPasswordResponse> {
   const { pool, client } = requireClient(ctx, required(input.ClientId, 'clientId'));
@@ -23,6 +26,6 @@ export async function ForgotPassword(ctx: CognitoContext, input: ForgotPasswordR
   }
   if (!user.enabled) throw errors.userDisabled();
   if (user.status === 'FORCE_CHANGE_PASSWORD') throw errors.cannotResetPassword();
-  const email = await sendResetCode(ctx, pool, user, client.id);
+  const email = await sendResetCode(ctx, pool, user, { clientId: client.id, queued: true });
   return { CodeDeliveryDetails: emailDelivery(email) };
 }

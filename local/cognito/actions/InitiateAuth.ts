@@ -4,7 +4,7 @@ import { DAY } from '../clock';
 import type { CognitoContext } from '../context';
 import { errors } from '../errors';
 import { isLockedOut, isMfaLockedOut, recordFailure, recordSuccess, unknownUserCounter } from '../lockout';
-import { verifyDecoyPassword, verifyPassword } from '../passwords';
+import { checkPasswordOrDecoy } from '../passwords';
 import { poolPolicy } from '../pools';
 import { afterPassword, type SignIn } from '../signin';
 import { findUser } from '../users';
@@ -32,16 +32,18 @@ export async function InitiateAuth(ctx: CognitoContext, input: InitiateAuthReque
   checkSecretHash(client, username, params.SECRET_HASH);
 
   const user = findUser(pool, username);
+  // One password check on every path, before anything is decided: unknown, locked, disabled and
+  // reset-required users all cost what a wrong password costs (the result is then ignored).
+  const passwordMatches = await checkPasswordOrDecoy(password, user?.passwordHash);
   const now = ctx.clock.now();
   if (!user) {
-    await verifyDecoyPassword(password);
     if (!hidesUserExistence(client)) throw errors.userNotFound();
     const counter = unknownUserCounter(pool, username, now);
     throw isLockedOut(counter, now) ? errors.attemptsExceeded() : recordFailure(counter, now);
   }
   if (isLockedOut(user, now) || isMfaLockedOut(user, now)) throw errors.attemptsExceeded();
   if (user.status === 'RESET_REQUIRED') throw errors.passwordResetRequired();
-  if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash))) throw recordFailure(user, now);
+  if (!passwordMatches) throw recordFailure(user, now);
   if (!user.enabled) throw errors.userDisabled();
   const issuedAt = user.temporaryPasswordIssuedAt;
   const validDays = poolPolicy(pool).TemporaryPasswordValidityDays;

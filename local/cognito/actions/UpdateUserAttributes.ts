@@ -3,6 +3,7 @@ import { attributeMap, checkMutable } from '../attributes';
 import { checkWritable } from '../clientAttributes';
 import type { CognitoContext } from '../context';
 import { touch, unverifyChanged } from '../users';
+import { sendVerificationCode } from '../verificationCodes';
 import { required } from '../validate';
 
 /**
@@ -18,9 +19,12 @@ export async function UpdateUserAttributes(
   const changes = attributeMap(pool, required(input.UserAttributes, 'userAttributes'));
   checkWritable(client, Object.keys(changes));
   checkMutable(pool, Object.keys(changes));
+  const emailChanged = changes.email !== undefined && changes.email !== user.attributes.email;
   unverifyChanged(user, changes);
   Object.assign(user.attributes, changes);
   touch(user, ctx.clock.now());
-  // The emulator sends no verification message: the gateway's client cannot change the e-mail.
-  return { CodeDeliveryDetailsList: [] };
+  // A new e-mail address gets a code to verify it with (VerifyUserAttribute). The gateway's
+  // client cannot change the e-mail, so this serves other clients only.
+  if (!emailChanged) return { CodeDeliveryDetailsList: [] };
+  return { CodeDeliveryDetailsList: [await sendVerificationCode(ctx, pool, user, 'email', 'CustomMessage_UpdateUserAttribute')] };
 }

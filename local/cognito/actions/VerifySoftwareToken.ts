@@ -5,7 +5,7 @@ import { countWrongCode, endSession, openSession, startSession } from '../sessio
 import { sessionSignIn } from '../signin';
 import type { UserRecord } from '../state';
 import { touch } from '../users';
-import { required } from '../validate';
+import { modelConstrained, required } from '../validate';
 
 /**
  * Checks the first code of the pending secret and makes it the user's TOTP. In MFA_SETUP the
@@ -17,7 +17,9 @@ export async function VerifySoftwareToken(
   ctx: CognitoContext,
   input: VerifySoftwareTokenRequest,
 ): Promise<VerifySoftwareTokenResponse> {
-  const code = required(input.UserCode, 'userCode');
+  // UserCode: "Fixed length of 6. Pattern: [0-9]+", checked before anything else, as a model constraint.
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html
+  const code = modelConstrained(required(input.UserCode, 'userCode'), 'userCode', { length: 6, pattern: /^[0-9]+$/, patternText: '[0-9]+' });
   if (!input.Session === !input.AccessToken) {
     throw errors.invalidParameter('Exactly one of AccessToken and Session must be given.');
   }

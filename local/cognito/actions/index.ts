@@ -24,10 +24,14 @@ import { DeleteUser } from './DeleteUser';
 import { DescribeUserPool } from './DescribeUserPool';
 import { DescribeUserPoolClient } from './DescribeUserPoolClient';
 import { ForgotPassword } from './ForgotPassword';
+import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken';
 import { GetUser } from './GetUser';
+import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode';
 import { GetUserPoolMfaConfig } from './GetUserPoolMfaConfig';
 import { GlobalSignOut } from './GlobalSignOut';
 import { InitiateAuth } from './InitiateAuth';
+import { ListDevices } from './ListDevices';
+import { ListGroups } from './ListGroups';
 import { ListUserPoolClients } from './ListUserPoolClients';
 import { ListUserPools } from './ListUserPools';
 import { ListUsers } from './ListUsers';
@@ -35,10 +39,12 @@ import { RespondToAuthChallenge } from './RespondToAuthChallenge';
 import { RevokeToken } from './RevokeToken';
 import { SetUserMFAPreference } from './SetUserMFAPreference';
 import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig';
+import { SignUp } from './SignUp';
 import { UpdateUserAttributes } from './UpdateUserAttributes';
 import { UpdateUserPool } from './UpdateUserPool';
 import { UpdateUserPoolClient } from './UpdateUserPoolClient';
 import { VerifySoftwareToken } from './VerifySoftwareToken';
+import { VerifyUserAttribute } from './VerifyUserAttribute';
 
 /** An action takes the request as the SDK sends it and answers as Cognito does. */
 export type Action = (ctx: CognitoContext, input: never) => Promise<object>;
@@ -70,10 +76,14 @@ export const actions: Readonly<Record<string, Action>> = {
   DescribeUserPool,
   DescribeUserPoolClient,
   ForgotPassword,
+  GetTokensFromRefreshToken,
   GetUser,
+  GetUserAttributeVerificationCode,
   GetUserPoolMfaConfig,
   GlobalSignOut,
   InitiateAuth,
+  ListDevices,
+  ListGroups,
   ListUserPoolClients,
   ListUserPools,
   ListUsers,
@@ -81,8 +91,10 @@ export const actions: Readonly<Record<string, Action>> = {
   RevokeToken,
   SetUserMFAPreference,
   SetUserPoolMfaConfig,
+  SignUp,
   UpdateUserAttributes,
   UpdateUserPool,
   UpdateUserPoolClient,
   VerifySoftwareToken,
+  VerifyUserAttribute,
 };

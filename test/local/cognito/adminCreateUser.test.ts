@@ -53,6 +53,9 @@ describe('AdminCreateUser', () => {
     await create(w, 'ada@example.com');
     const first = w.sent[0]!.code;
     await create(w, 'ada@example.com', { MessageAction: 'RESEND' });
+    // The invitation goes out after the answer.
+    expect(w.sent).toHaveLength(1);
+    await w.ctx.messages.idle();
     expect(w.sent).toHaveLength(2);
     const second = w.sent[1]!.code;
     expect(second).not.toBe(first);

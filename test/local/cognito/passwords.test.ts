@@ -10,7 +10,12 @@ import { checkPassword, effectivePolicy, generateTemporaryPassword } from '../..
 import { RESET_ATTEMPTS_PER_HOUR } from '../../../local/cognito/resetCodes';
 import { enrolledUser, expectFailure, failure, invite, NEW_PASSWORD, PASSWORD, signIn, world, type World } from './fixtures';
 
-const forgot = (w: World, Username: string) => ForgotPassword(w.ctx, { ClientId: w.clientId, Username });
+/** ForgotPassword, then the e-mail it queued. */
+async function forgot(w: World, Username: string) {
+  const out = await ForgotPassword(w.ctx, { ClientId: w.clientId, Username });
+  await w.ctx.messages.idle();
+  return out;
+}
 const confirm = (w: World, Username: string, ConfirmationCode: string, Password = NEW_PASSWORD) =>
   ConfirmForgotPassword(w.ctx, { ClientId: w.clientId, Username, ConfirmationCode, Password });
 const lastCode = (w: World) => w.sent.at(-1)!.code;
@@ -31,6 +36,16 @@ describe('ForgotPassword', () => {
     });
     expect(message.code).toMatch(/^\d{6}$/);
     expect(message.userAttributes.sub).toBe(username);
+  });
+
+  it('answers before the e-mail is handed over', async () => {
+    const w = await world();
+    await enrolledUser(w);
+    const sentBefore = w.sent.length;
+    await ForgotPassword(w.ctx, { ClientId: w.clientId, Username: 'ada@example.com' });
+    expect(w.sent.length).toBe(sentBefore);
+    await w.ctx.messages.idle();
+    expect(w.sent.length).toBe(sentBefore + 1);
   });
 
   it('answers an unknown user the same way and sends nothing', async () => {

@@ -39,6 +39,10 @@ describe('provision', () => {
     const { userPoolId, clientId } = await provision(env, target());
     const { UserPool } = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
     expect(customNames(UserPool?.SchemaAttributes).sort()).toEqual(Object.values(accountAttributes).map((a) => a.name).sort());
+    // Named as the user APIs name them, with the limits the table gives.
+    expect(UserPool?.SchemaAttributes).toContainEqual(
+      expect.objectContaining({ Name: 'custom:recovery_codes', Mutable: true, StringAttributeConstraints: { MaxLength: '2048' } }),
+    );
     const { UserPoolClient } = await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }));
     expect(UserPoolClient?.ReadAttributes).toEqual([...clientReadAttributes]);
     expect(UserPoolClient?.WriteAttributes).toEqual([...clientWriteAttributes]);

@@ -1,11 +1,21 @@
 import {
   AdminCreateUserCommand,
+  AdminDeleteSoftwareTokenCommand,
+  AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
+  GetTokensFromRefreshTokenCommand,
+  InvalidParameterException,
+  LimitExceededException,
+  ListDevicesCommand,
+  SignUpCommand,
+  UpdateUserAttributesCommand,
   AssociateSoftwareTokenCommand,
   CodeMismatchException,
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   ExpiredCodeException,
+  ForgotPasswordCommand,
   GetUserCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
@@ -25,7 +35,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cognitoAttributeName } from '../../../accountAttributes';
+import { clientReadAttributes, clientWriteAttributes } from '../../../appClientAttributes';
 import { ManualClock, SECOND } from '../../../local/cognito/clock';
+import { customAttributeSchema } from '../../../local/provision';
 import type { CognitoMessage } from '../../../local/cognito/messages';
 import { startCognitoEmulator, type CognitoEmulator } from '../../../local/cognito/server';
 
@@ -277,5 +290,122 @@ describe('the real SDK against the emulator', () => {
     const revoked = await sdkFailure(cognito.send(new GetUserCommand({ AccessToken: accessToken })));
     expect(revoked.error).toBeInstanceOf(NotAuthorizedException);
     expect(revoked.message).toBe('Access Token has been revoked');
+  });
+});
+
+describe('the real SDK against the product’s pool settings', () => {
+  const RECOVERY = cognitoAttributeName('recoveryCodes');
+  let poolId: string;
+  let clientId: string;
+
+  /** Invitation, new password, TOTP enrolment: tokens, the secret and the username. */
+  async function enrol(email: string) {
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: email,
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
+    const first = await cognito.send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: email, PASSWORD: sent.at(-1)!.code } }),
+    );
+    const username = first.ChallengeParameters!.USER_ID_FOR_SRP!;
+    const setup = await cognito.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: clientId,
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: first.Session,
+        ChallengeResponses: { USERNAME: username, NEW_PASSWORD },
+      }),
+    );
+    const associated = await cognito.send(new AssociateSoftwareTokenCommand({ Session: setup.Session }));
+    const verified = await cognito.send(new VerifySoftwareTokenCommand({ Session: associated.Session, UserCode: await code(associated.SecretCode!) }));
+    const done = await cognito.send(
+      new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'MFA_SETUP', Session: verified.Session, ChallengeResponses: { USERNAME: email } }),
+    );
+    clock.advance(30 * SECOND);
+    return { username, tokens: done.AuthenticationResult! };
+  }
+
+  it('creates the pool with the account attributes and the client with the shared attribute lists', async () => {
+    const pool = await cognito.send(
+      new CreateUserPoolCommand({
+        PoolName: 'product',
+        UsernameAttributes: ['email'],
+        UsernameConfiguration: { CaseSensitive: false },
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        Schema: customAttributeSchema(),
+      }),
+    );
+    poolId = pool.UserPool!.Id!;
+    await cognito.send(
+      new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'ON', SoftwareTokenMfaConfiguration: { Enabled: true } }),
+    );
+    const client = await cognito.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: 'app',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        PreventUserExistenceErrors: 'ENABLED',
+        ReadAttributes: [...clientReadAttributes],
+        WriteAttributes: [...clientWriteAttributes],
+      }),
+    );
+    clientId = client.UserPoolClient!.ClientId!;
+    expect(client.UserPoolClient?.WriteAttributes).toEqual([...clientWriteAttributes]);
+  });
+
+  it('keeps the account attributes from the user’s token and gives them to administrators', async () => {
+    const { username, tokens } = await enrol('ada@example.com');
+    await cognito.send(new AdminUpdateUserAttributesCommand({ UserPoolId: poolId, Username: username, UserAttributes: [{ Name: RECOVERY, Value: 'h1' }] }));
+    const admin = await cognito.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
+    expect(admin.UserAttributes).toContainEqual({ Name: RECOVERY, Value: 'h1' });
+    const me = await cognito.send(new GetUserCommand({ AccessToken: tokens.AccessToken }));
+    expect(me.UserAttributes?.map((a) => a.Name)).not.toContain(RECOVERY);
+    const refused = await sdkFailure(
+      cognito.send(new UpdateUserAttributesCommand({ AccessToken: tokens.AccessToken, UserAttributes: [{ Name: RECOVERY, Value: '' }] })),
+    );
+    expect(refused.error).toBeInstanceOf(NotAuthorizedException);
+    expect(refused.message).toBe('A client attempted to write unauthorized attribute');
+    const unknown = await sdkFailure(
+      cognito.send(new AdminUpdateUserAttributesCommand({ UserPoolId: poolId, Username: username, UserAttributes: [{ Name: 'custom:nope', Value: 'x' }] })),
+    );
+    expect(unknown.error).toBeInstanceOf(InvalidParameterException);
+  });
+
+  it('answers the calls real clients send: SignUp, ListDevices, GetTokensFromRefreshToken, a short TOTP code', async () => {
+    const { tokens } = await enrol('bob@example.com');
+    const signUp = await sdkFailure(cognito.send(new SignUpCommand({ ClientId: clientId, Username: 'eve@example.com', Password: NEW_PASSWORD })));
+    expect(signUp.error).toBeInstanceOf(NotAuthorizedException);
+    expect(signUp.message).toBe('SignUp is not permitted for this user pool');
+    expect((await cognito.send(new ListDevicesCommand({ AccessToken: tokens.AccessToken }))).Devices).toEqual([]);
+    const refreshed = await cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: tokens.RefreshToken }));
+    expect(refreshed.AuthenticationResult?.AccessToken).toBeTruthy();
+    expect(refreshed.AuthenticationResult?.RefreshToken).toBeUndefined();
+    const short = await sdkFailure(cognito.send(new VerifySoftwareTokenCommand({ AccessToken: tokens.AccessToken, UserCode: '12345' })));
+    expect(short.error).toBeInstanceOf(InvalidParameterException);
+    expect(short.message).toBe("1 validation error detected: Value at 'userCode' failed to satisfy constraint: Member must have length greater than or equal to 6");
+  });
+
+  it('AdminDeleteSoftwareToken sends the user back to MFA_SETUP', async () => {
+    const { username } = await enrol('cid@example.com');
+    await cognito.send(new AdminDeleteSoftwareTokenCommand({ UserPoolId: poolId, Username: username }));
+    const next = await cognito.send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'cid@example.com', PASSWORD: NEW_PASSWORD } }),
+    );
+    expect(next.ChallengeName).toBe('MFA_SETUP');
+  });
+
+  it('answers LimitExceededException once the hour’s reset attempts are spent, for unknown names too', async () => {
+    for (const Username of ['ada@example.com', 'nobody@example.com']) {
+      for (let i = 0; i < 5; i++) await cognito.send(new ForgotPasswordCommand({ ClientId: clientId, Username }));
+      const limited = await sdkFailure(cognito.send(new ForgotPasswordCommand({ ClientId: clientId, Username })));
+      expect(limited.error).toBeInstanceOf(LimitExceededException);
+      expect(limited.message).toBe('Attempt limit exceeded, please try after some time.');
+    }
   });
 });
