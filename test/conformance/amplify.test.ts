@@ -1,0 +1,226 @@
+import { Amplify, fetchAuthSession, type KeyValueStorageInterface } from '@aws-amplify/core';
+import {
+  confirmResetPassword,
+  confirmSignIn,
+  deleteUser,
+  fetchUserAttributes,
+  resetPassword,
+  signIn,
+  signOut,
+  updateUserAttributes,
+} from '@aws-amplify/auth';
+import { cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { codeOf, temporaryPasswordOf } from '../flow/client';
+import { FlowStack, PASSWORD, Q, SUBJECTS } from '../flow/harness';
+
+/**
+ * AWS's own client library, Amplify v6 Auth, against the offline stack's Cognito emulator: every
+ * step goes through Amplify's public API, which builds the requests and reads the answers as it
+ * does against Cognito. Only the user's creation and mailbox come from the gateway. Each step
+ * also names the Cognito actions Amplify sent, so a change in what Amplify relies on shows here.
+ */
+
+/** A browser's Web Storage as Amplify uses it, kept in memory so a test can copy it. */
+class MemoryStorage implements KeyValueStorageInterface {
+  readonly items = new Map<string, string>();
+  async setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  async getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  async removeItem(key: string) {
+    this.items.delete(key);
+  }
+  async clear() {
+    this.items.clear();
+  }
+}
+
+/** The Cognito actions Amplify sent, from the X-Amz-Target of its requests, which pass through unchanged. */
+const sent: string[] = [];
+const realFetch = globalThis.fetch;
+function recordCognitoActions(endpoint: string): void {
+  globalThis.fetch = (input, init) => {
+    const request = new Request(input, init);
+    const target = request.headers.get('x-amz-target');
+    if (request.url.startsWith(endpoint) && target) sent.push(target.replace('AWSCognitoIdentityProviderService.', ''));
+    return realFetch(input, init);
+  };
+}
+const actionsSent = () => sent.splice(0);
+
+const flow = new FlowStack();
+const storage = new MemoryStorage();
+const email = 'amplify.user@example.com';
+const NEW_PASSWORD = 'Second-Password-2!';
+const USER_PASSWORD_AUTH = { authFlowType: 'USER_PASSWORD_AUTH' } as const;
+let secret = '';
+
+/** The error an Amplify call rejects with: Amplify names it after Cognito's exception. */
+async function failure(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
+  const outcome = await promise.then(
+    () => ({ failed: false as const }),
+    (reason: unknown) => ({ failed: true as const, reason: reason as { name: string; message: string } }),
+  );
+  if (!outcome.failed) throw new Error('Expected the call to fail.');
+  return outcome.reason;
+}
+
+async function signInWithTotp(password: string): Promise<void> {
+  const first = await signIn({ username: email, password, options: USER_PASSWORD_AUTH });
+  expect(first).toEqual({ isSignedIn: false, nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' } });
+  const done = await confirmSignIn({ challengeResponse: await flow.nextOtp(secret) });
+  expect(done).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+}
+
+beforeAll(async () => {
+  await flow.start();
+  const { userPoolId, clientId, cognitoEndpoint } = flow.stack.info;
+  const auth = { Cognito: { userPoolId, userPoolClientId: clientId, userPoolEndpoint: cognitoEndpoint } };
+  // What `aws-amplify`'s configure does for Auth, with an in-memory stand-in for the browser's storage.
+  cognitoUserPoolsTokenProvider.setAuthConfig(auth);
+  cognitoUserPoolsTokenProvider.setKeyValueStorage(storage);
+  Amplify.configure({ Auth: auth }, { Auth: { tokenProvider: cognitoUserPoolsTokenProvider } });
+  recordCognitoActions(cognitoEndpoint);
+});
+
+beforeEach(() => void actionsSent());
+
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  await flow.stop();
+});
+
+describe('Amplify v6 Auth against the Cognito emulator', () => {
+  it('signs in with the temporary password, sets a new one, enrols TOTP and is signed in', async () => {
+    await flow.data('createUser', Q.createUser, { input: { email, fullName: 'Amplify User' } });
+    const temporaryPassword = temporaryPasswordOf(await flow.inbox.next(email, SUBJECTS.invitation));
+
+    const first = await signIn({ username: email, password: temporaryPassword, options: USER_PASSWORD_AUTH });
+    expect(first).toEqual({
+      isSignedIn: false,
+      nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED', missingAttributes: [] },
+    });
+
+    const setup = await confirmSignIn({ challengeResponse: PASSWORD });
+    if (setup.nextStep.signInStep !== 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP') throw new Error(`Got ${setup.nextStep.signInStep}`);
+    secret = setup.nextStep.totpSetupDetails.sharedSecret;
+    expect(secret).toMatch(/^[A-Z2-7]{32,}$/);
+    const uri = setup.nextStep.totpSetupDetails.getSetupUri('Gateway');
+    expect(uri.searchParams.get('secret')).toBe(secret);
+
+    const done = await confirmSignIn({ challengeResponse: await flow.nextOtp(secret) });
+    expect(done).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+    expect(actionsSent()).toEqual([
+      'InitiateAuth',
+      'RespondToAuthChallenge',
+      'AssociateSoftwareToken',
+      'VerifySoftwareToken',
+      'RespondToAuthChallenge',
+    ]);
+  });
+
+  it('fetchAuthSession gives the tokens with auth_time; a forced refresh keeps the sign-in', async () => {
+    const session = await fetchAuthSession();
+    const access = session.tokens?.accessToken.payload;
+    const id = session.tokens?.idToken?.payload;
+    expect(access).toMatchObject({ token_use: 'access', client_id: flow.stack.info.clientId, username: session.userSub });
+    expect(id).toMatchObject({ token_use: 'id', aud: flow.stack.info.clientId, email, sub: session.userSub });
+    const signedInAt = Math.floor(flow.clock.now().getTime() / 1000);
+    expect(access?.auth_time).toBe(signedInAt);
+    expect(id?.auth_time).toBe(signedInAt);
+    expect(actionsSent()).toEqual([]);
+
+    flow.clock.advance(60_000);
+    const refreshed = await fetchAuthSession({ forceRefresh: true });
+    const newAccess = refreshed.tokens?.accessToken;
+    expect(newAccess?.toString()).not.toBe(session.tokens?.accessToken.toString());
+    expect(newAccess?.payload.iat).toBe(signedInAt + 60);
+    expect(newAccess?.payload.auth_time).toBe(signedInAt);
+    expect(refreshed.tokens?.idToken?.payload.auth_time).toBe(signedInAt);
+    expect(actionsSent()).toEqual(['GetTokensFromRefreshToken']);
+  });
+
+  it('reads the attributes the client may read and writes a writable one', async () => {
+    expect(await fetchUserAttributes()).toMatchObject({ email, email_verified: 'true', name: 'Amplify User' });
+
+    const result = await updateUserAttributes({ userAttributes: { name: 'Renamed User' } });
+    expect(result.name).toEqual({ isUpdated: true, nextStep: { updateAttributeStep: 'DONE' } });
+    expect((await fetchUserAttributes()).name).toBe('Renamed User');
+    expect(actionsSent()).toEqual(['GetUser', 'UpdateUserAttributes', 'GetUser']);
+  });
+
+  it('refuses attributes the app client may not write, as Cognito does', async () => {
+    for (const userAttributes of [{ email: 'other@example.com' }, { 'custom:recovery_codes': 'forged' }]) {
+      const err = await failure(updateUserAttributes({ userAttributes }));
+      expect(err).toMatchObject({ name: 'NotAuthorizedException', message: 'A client attempted to write unauthorized attribute' });
+    }
+    expect(await fetchUserAttributes()).toMatchObject({ email, name: 'Renamed User' });
+    expect(actionsSent()).toEqual(['UpdateUserAttributes', 'UpdateUserAttributes', 'GetUser']);
+  });
+
+  it('signOut({ global: true }) revokes the tokens a copy of the storage still holds', async () => {
+    const copy = new Map(storage.items);
+    await signOut({ global: true });
+    expect((await fetchAuthSession()).tokens).toBeUndefined();
+    expect(actionsSent()).toEqual(['GlobalSignOut']);
+
+    // Someone who copied the storage before the sign-out puts it back.
+    for (const [key, value] of copy) storage.items.set(key, value);
+    expect((await fetchAuthSession()).tokens).toBeDefined();
+    const err = await failure(fetchUserAttributes());
+    expect(err).toMatchObject({ name: 'NotAuthorizedException', message: 'Access Token has been revoked' });
+    // The refresh is refused too, and Amplify then forgets the tokens.
+    expect((await fetchAuthSession({ forceRefresh: true })).tokens).toBeUndefined();
+    expect(storage.items.size).toBe(0);
+    expect(actionsSent()).toEqual(['GetUser', 'GetTokensFromRefreshToken']);
+  });
+
+  it('resets the password with the code from the mailbox', async () => {
+    const started = await resetPassword({ username: email });
+    expect(started).toEqual({
+      isPasswordReset: false,
+      nextStep: {
+        resetPasswordStep: 'CONFIRM_RESET_PASSWORD_WITH_CODE',
+        codeDeliveryDetails: { deliveryMedium: 'EMAIL', attributeName: 'email', destination: 'a***@e***' },
+      },
+    });
+    const code = codeOf(await flow.inbox.next(email, SUBJECTS.reset));
+    await confirmResetPassword({ username: email, newPassword: NEW_PASSWORD, confirmationCode: code });
+    expect(actionsSent()).toEqual(['ForgotPassword', 'ConfirmForgotPassword']);
+
+    const err = await failure(signIn({ username: email, password: PASSWORD, options: USER_PASSWORD_AUTH }));
+    expect(err).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+  });
+
+  it('signs in again with the new password and a TOTP code', async () => {
+    await signInWithTotp(NEW_PASSWORD);
+    expect((await fetchUserAttributes()).email).toBe(email);
+    expect(actionsSent()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'GetUser']);
+  });
+
+  it('signOut() revokes the refresh token and the access tokens of its sign-in', async () => {
+    const copy = new Map(storage.items);
+    await signOut();
+    expect(actionsSent()).toEqual(['RevokeToken']);
+
+    for (const [key, value] of copy) storage.items.set(key, value);
+    const err = await failure(fetchUserAttributes());
+    expect(err).toMatchObject({ name: 'NotAuthorizedException', message: 'Access Token has been revoked' });
+    expect((await fetchAuthSession({ forceRefresh: true })).tokens).toBeUndefined();
+    expect(actionsSent()).toEqual(['GetUser', 'GetTokensFromRefreshToken']);
+  });
+
+  it('deleteUser removes the user and signs out', async () => {
+    await signInWithTotp(NEW_PASSWORD);
+    await deleteUser();
+    expect((await fetchAuthSession()).tokens).toBeUndefined();
+    expect(actionsSent()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'DeleteUser', 'RevokeToken']);
+
+    const err = await failure(signIn({ username: email, password: NEW_PASSWORD, options: USER_PASSWORD_AUTH }));
+    // The client hides whether a user exists: a deleted user is answered as a wrong password is.
+    expect(err).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+  });
+});
