@@ -10,6 +10,7 @@ import {
   updateUserAttributes,
 } from '@aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { codeOf, temporaryPasswordOf } from '../flow/client';
 import { FlowStack, PASSWORD, Q, SUBJECTS } from '../flow/harness';
@@ -66,6 +67,16 @@ async function failure(promise: Promise<unknown>): Promise<{ name: string; messa
   );
   if (!outcome.failed) throw new Error('Expected the call to fail.');
   return outcome.reason;
+}
+
+/** A six-digit code that is none of the codes the emulator accepts now (one 30-s step either side). */
+async function mistyped(right: string): Promise<string> {
+  const now = Math.floor(flow.clock.now().getTime() / 1000);
+  const accepted = await Promise.all([-30, 0, 30].map((offset) => generate({ secret, epoch: now + offset })));
+  let code = Number(right);
+  do code = (code + 1) % 1_000_000;
+  while (accepted.includes(String(code).padStart(6, '0')));
+  return String(code).padStart(6, '0');
 }
 
 async function signInWithTotp(password: string): Promise<void> {
@@ -195,10 +206,18 @@ describe('Amplify v6 Auth against the Cognito emulator', () => {
     expect(err).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
   });
 
-  it('signs in again with the new password and a TOTP code', async () => {
-    await signInWithTotp(NEW_PASSWORD);
+  it('signs in again with the new password and a TOTP code, after a mistyped one', async () => {
+    const first = await signIn({ username: email, password: NEW_PASSWORD, options: USER_PASSWORD_AUTH });
+    expect(first).toEqual({ isSignedIn: false, nextStep: { signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' } });
+    const right = await flow.nextOtp(secret);
+    const err = await failure(confirmSignIn({ challengeResponse: await mistyped(right) }));
+    expect(err).toMatchObject({ name: 'CodeMismatchException', message: 'Invalid code received for user' });
+
+    // The user retypes the code in the same sign-in, as an authenticator prompt lets them.
+    const done = await confirmSignIn({ challengeResponse: right });
+    expect(done).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
     expect((await fetchUserAttributes()).email).toBe(email);
-    expect(actionsSent()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'GetUser']);
+    expect(actionsSent()).toEqual(['InitiateAuth', 'RespondToAuthChallenge', 'RespondToAuthChallenge', 'GetUser']);
   });
 
   it('signOut() revokes the refresh token and the access tokens of its sign-in', async () => {
