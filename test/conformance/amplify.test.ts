@@ -11,9 +11,10 @@ import {
 } from '@aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
 import { generate } from 'otplib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MINUTE } from '../../local/cognito/clock';
 import { codeOf, temporaryPasswordOf } from '../flow/client';
-import { FlowStack, PASSWORD, Q, SUBJECTS } from '../flow/harness';
+import { env, FlowStack, PASSWORD, Q, SUBJECTS } from '../flow/harness';
 
 /**
  * AWS's own client library, Amplify v6 Auth, against the offline stack's Cognito emulator: every
@@ -151,6 +152,23 @@ describe('Amplify v6 Auth against the Cognito emulator', () => {
     expect(newAccess?.payload.iat).toBe(signedInAt + 60);
     expect(newAccess?.payload.auth_time).toBe(signedInAt);
     expect(refreshed.tokens?.idToken?.payload.auth_time).toBe(signedInAt);
+    expect(actionsSent()).toEqual(['GetTokensFromRefreshToken']);
+  });
+
+  it('fetchAuthSession refreshes an expired access token by itself', async () => {
+    const before = (await fetchAuthSession()).tokens?.accessToken;
+    const validity = (before!.payload.exp! - before!.payload.iat!) * 1000;
+    expect(validity).toBe(env.tokens.accessTokenMinutes * MINUTE);
+    // Amplify reads the time from Date, the emulator from the stack's clock: both move past the expiry.
+    flow.clock.advance(validity);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + validity });
+    try {
+      const after = (await fetchAuthSession()).tokens?.accessToken;
+      expect(after?.payload.iat).toBe(Math.floor(flow.clock.now().getTime() / 1000));
+      expect(after?.payload.auth_time).toBe(before?.payload.auth_time);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(actionsSent()).toEqual(['GetTokensFromRefreshToken']);
   });
 
