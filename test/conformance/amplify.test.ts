@@ -3,11 +3,15 @@ import {
   confirmResetPassword,
   confirmSignIn,
   deleteUser,
+  fetchMFAPreference,
   fetchUserAttributes,
   resetPassword,
+  setUpTOTP,
   signIn,
   signOut,
+  updatePassword,
   updateUserAttributes,
+  verifyTOTPSetup,
 } from '@aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
 import { generate } from 'otplib';
@@ -56,6 +60,7 @@ const actionsSent = () => sent.splice(0);
 const flow = new FlowStack();
 const storage = new MemoryStorage();
 const email = 'amplify.user@example.com';
+const CHANGED_PASSWORD = 'Changed-Password-3!';
 const NEW_PASSWORD = 'Second-Password-2!';
 const USER_PASSWORD_AUTH = { authFlowType: 'USER_PASSWORD_AUTH' } as const;
 let secret = '';
@@ -190,6 +195,20 @@ describe('Amplify v6 Auth against the Cognito emulator', () => {
     expect(actionsSent()).toEqual(['UpdateUserAttributes', 'UpdateUserAttributes', 'GetUser']);
   });
 
+  it('shows the MFA preference, replaces the authenticator and changes the password', async () => {
+    expect(await fetchMFAPreference()).toEqual({ enabled: ['TOTP'], preferred: 'TOTP' });
+
+    const replacement = await setUpTOTP();
+    expect(replacement.sharedSecret).not.toBe(secret);
+    await verifyTOTPSetup({ code: await flow.nextOtp(replacement.sharedSecret), options: { friendlyDeviceName: 'New phone' } });
+    secret = replacement.sharedSecret;
+
+    const wrong = await failure(updatePassword({ oldPassword: 'Not-The-Password-9!', newPassword: CHANGED_PASSWORD }));
+    expect(wrong).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+    await updatePassword({ oldPassword: PASSWORD, newPassword: CHANGED_PASSWORD });
+    expect(actionsSent()).toEqual(['GetUser', 'AssociateSoftwareToken', 'VerifySoftwareToken', 'ChangePassword', 'ChangePassword']);
+  });
+
   it('signOut({ global: true }) revokes the tokens a copy of the storage still holds', async () => {
     const copy = new Map(storage.items);
     await signOut({ global: true });
@@ -220,7 +239,7 @@ describe('Amplify v6 Auth against the Cognito emulator', () => {
     await confirmResetPassword({ username: email, newPassword: NEW_PASSWORD, confirmationCode: code });
     expect(actionsSent()).toEqual(['ForgotPassword', 'ConfirmForgotPassword']);
 
-    const err = await failure(signIn({ username: email, password: PASSWORD, options: USER_PASSWORD_AUTH }));
+    const err = await failure(signIn({ username: email, password: CHANGED_PASSWORD, options: USER_PASSWORD_AUTH }));
     expect(err).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
   });
 
