@@ -236,8 +236,15 @@ describe('Amplify v6 Auth against the Cognito emulator', () => {
       },
     });
     const code = codeOf(await flow.inbox.next(email, SUBJECTS.reset));
+    const wrongCode = code === '000000' ? '000001' : '000000';
+    const wrong = await failure(confirmResetPassword({ username: email, newPassword: NEW_PASSWORD, confirmationCode: wrongCode }));
+    expect(wrong).toMatchObject({ name: 'CodeMismatchException', message: 'Invalid verification code provided, please try again.' });
     await confirmResetPassword({ username: email, newPassword: NEW_PASSWORD, confirmationCode: code });
-    expect(actionsSent()).toEqual(['ForgotPassword', 'ConfirmForgotPassword']);
+    expect(actionsSent()).toEqual(['ForgotPassword', 'ConfirmForgotPassword', 'ConfirmForgotPassword']);
+
+    // An unknown address gets the same answer, masked from the name given.
+    const unknown = await resetPassword({ username: 'nobody@example.com' });
+    expect(unknown.nextStep).toEqual({ ...started.nextStep, codeDeliveryDetails: { ...started.nextStep.codeDeliveryDetails, destination: 'n***@e***' } });
 
     const err = await failure(signIn({ username: email, password: CHANGED_PASSWORD, options: USER_PASSWORD_AUTH }));
     expect(err).toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
