@@ -112,6 +112,13 @@ afterAll(async () => {
 });
 
 describe('Amplify v6 Auth against the Cognito emulator', () => {
+  it("refuses Amplify's default SRP sign-in: the app client allows USER_PASSWORD_AUTH only", async () => {
+    const err = await failure(signIn({ username: email, password: PASSWORD }));
+    expect(err.name).toBe('InvalidParameterException');
+    expect(err.message).toContain('USER_SRP_AUTH');
+    expect(actionsSent()).toEqual(['InitiateAuth']);
+  });
+
   it('signs in with the temporary password, sets a new one, enrols TOTP and is signed in', async () => {
     await flow.data('createUser', Q.createUser, { input: { email, fullName: 'Amplify User' } });
     const temporaryPassword = temporaryPasswordOf(await flow.inbox.next(email, SUBJECTS.invitation));
