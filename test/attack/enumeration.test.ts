@@ -19,7 +19,13 @@ const CODE_REQUESTS: ReadonlyArray<[string, string, (email: string) => Record<st
   ['createUser', Q.createUser, (email) => ({ input: { email, fullName: 'Same Name' } })],
   ['forgotPassword', Q.forgotPassword, (email) => ({ input: { email } })],
   ['resendTemporaryPassword', Q.resendTemporaryPassword, (email) => ({ input: { email } })],
-  ['resendMfaQrCode', Q.resendMfaQrCode, (email) => ({ input: { email } })],
+  ['resendMfaQrCode (wrong password)', Q.resendMfaQrCode, (email) => ({ input: { email, password: 'Wrong-Password-9?' } })],
+  ['resendMfaQrCode (no password)', Q.resendMfaQrCode, (email) => ({ input: { email } })],
+  [
+    'recoverAccount (wrong password)',
+    'mutation ($input: RecoverAccountInput!) { recoverAccount(input: $input) { verificationType } }',
+    (email) => ({ input: { email, password: 'Wrong-Password-9?', recoveryCode: 'aaaaa-aaaaa' } }),
+  ],
   ['login (wrong password)', Q.login, (email) => ({ input: { email, password: 'Wrong-Password-9?' } })],
   [
     'confirmUser (wrong temporary password)',
