@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAuthClient } from '../../client';
+import { createAuthClient } from '@auth-gateway/client';
 import { API_KEY, fakeApi, memoryStorage, tokens, URL_ } from './fakeApi';
 
 const USER = { userId: 'u-1', email: 'a@example.com', emailVerified: true, fullName: null, givenName: null, familyName: null, phoneNumber: null, groups: [], mfaEnabled: true };

@@ -1,7 +1,7 @@
-import { userOperations, type Operation, type UserOperationField as OperationField } from '../operations';
-import { documentOf, type DataOf, type VariablesFor } from './documents';
-import { errorOf, type GraphQLResponseBody } from './errors';
-import { createSession, type IssuedTokens, type Session, type TokenStorage } from './session';
+import { documentOf, type DataOf, type VariablesFor } from './documents.js';
+import { errorOf, type GraphQLResponseBody } from './errors.js';
+import { operations, type OperationField } from './generated/operations.js';
+import { createSession, type IssuedTokens, type Session, type TokenStorage } from './session.js';
 
 /**
  * A typed client for the gateway: one method per operation, each sending the document generated
@@ -14,9 +14,10 @@ import { createSession, type IssuedTokens, type Session, type TokenStorage } fro
  *   const me = await auth.me();
  */
 
-export { AuthError } from './errors';
-export type { DataOf, VariablesFor } from './documents';
-export type { Session, SessionTokens, TokenStorage } from './session';
+export { AuthError } from './errors.js';
+export type { DataOf, VariablesFor } from './documents.js';
+export type { OperationField } from './generated/operations.js';
+export type { Session, SessionTokens, TokenStorage } from './session.js';
 
 export interface AuthClientOptions {
   /** The AppSync GraphQL endpoint. */
@@ -93,7 +94,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     refresh: (refreshToken): Promise<IssuedTokens> => request('refreshTokens', { input: { refreshToken } }),
   });
 
-  async function call(op: Operation & { field: OperationField }, variables: object = {}): Promise<unknown> {
+  async function call(op: (typeof operations)[number], variables: object = {}): Promise<unknown> {
     const accessToken = op.token ? await session.accessToken() : undefined;
     const data = await request(op.field, variables, accessToken);
     const effect = SESSION_EFFECTS[op.field] as ((data: unknown, session: Session, follow: Follow) => Promise<void>) | undefined;
@@ -104,7 +105,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   // Object.fromEntries forgets the keys; the operations table guarantees one method per user field
   // (admin fields need IAM signing and are not the app's to call).
   const methods = Object.fromEntries(
-    userOperations.map((op) => [op.field, (variables?: object) => call(op, variables)]),
+    operations.map((op) => [op.field, (variables?: object) => call(op, variables)]),
   ) as unknown as { [F in OperationField]: Method<F> };
   return { ...methods, session };
 }

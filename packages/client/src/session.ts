@@ -1,4 +1,4 @@
-import { AuthError } from './errors';
+import { AuthError } from './errors.js';
 
 /**
  * The signed-in user's tokens. Kept in memory, and in `storage` too when one is given (for example
