@@ -1,6 +1,12 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/** The client package resolves to its TypeScript source in this repository, as tsconfig.json says. */
+const SOURCE_CONDITION = '@auth-gateway/source';
+
 export default defineConfig({
+  // Vitest's own default for Node: Vite's server conditions without `module`.
+  ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions.filter((c) => c !== 'module')] } },
   test: {
     include: ['test/**/*.test.ts'],
     // The SDK warns once per process that Node 20 is past its support window; Lambda runs Node 22.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type InlineConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type InlineConfig } from 'vite';
 
 /** Where the example sends its requests: the gateway's GraphQL endpoint and API key. */
 export interface Gateway {
@@ -21,13 +21,15 @@ export function spaConfig(gateway: Gateway): InlineConfig {
   return {
     root: SPA_DIR,
     plugins: [react()],
+    // The client package (a workspace) is used from its TypeScript source, as tsconfig.json says.
+    resolve: { conditions: ['@auth-gateway/source', ...defaultClientConditions] },
     define: { __GATEWAY__: JSON.stringify(gateway) },
     cacheDir: `${REPO_DIR}node_modules/.vite/spa`,
     // Listed up front so the first page load never triggers a re-optimisation and a reload.
     optimizeDeps: { include: ['react', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-dom/client'] },
     server: {
       host: '127.0.0.1',
-      // The typed client lives at the repository root, outside the example's folder.
+      // The client package lives in packages/client, outside the example's folder.
       fs: { allow: [REPO_DIR] },
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError, createAuthClient } from '../../client';
+import { AuthError, createAuthClient } from '@auth-gateway/client';
 import { operationExamples } from '../../local/appsync/examples';
 import { loadSchema } from '../../local/appsync/schema';
 import { userOperations, type UserOperationField as OperationField } from '../../operations';

@@ -1,19 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { createAuthClient } from '../../client';
+import { describe, expect, it, vi } from 'vitest';
+import { createAuthClient, type SessionEndReason } from '@auth-gateway/client';
 import { API_KEY, fakeApi, memoryStorage, tokens, URL_ } from './fakeApi';
 
 const USER = { userId: 'u-1', email: 'a@example.com', emailVerified: true, fullName: null, givenName: null, familyName: null, phoneNumber: null, groups: [], mfaEnabled: true };
 const SIGN_IN = { input: { email: 'a@example.com', verificationSession: 's', otp: '123456' } };
 
 /** A client on a clock the test moves, signed in at t=0 with tokens valid for an hour. */
-async function clientAt(options: { storage?: ReturnType<typeof memoryStorage>; refreshAnswer?: Parameters<typeof fakeApi>[0][string] } = {}) {
+type Answers = Parameters<typeof fakeApi>[0];
+
+async function clientAt(options: { storage?: ReturnType<typeof memoryStorage>; refreshAnswer?: Answers[string]; answers?: Answers; onSessionEnd?: (reason: SessionEndReason) => void } = {}) {
   let time = 0;
   const api = fakeApi({
     verifyMfa: { body: { data: { verifyMfa: tokens('1') } } },
     refreshTokens: options.refreshAnswer ?? { body: { data: { refreshTokens: tokens('2') } } },
     me: { body: { data: { me: USER } } },
+    ...options.answers,
   });
-  const client = createAuthClient({ url: URL_, apiKey: API_KEY, fetch: api.fetch, storage: options.storage, now: () => time });
+  const client = createAuthClient({ url: URL_, apiKey: API_KEY, fetch: api.fetch, storage: options.storage, now: () => time, onSessionEnd: options.onSessionEnd });
   await client.verifyMfa(SIGN_IN);
   return { client, ...api, setTime: (ms: number) => void (time = ms) };
 }
@@ -58,6 +61,124 @@ describe('token refresh', () => {
     setTime(3600_000);
     await expect(client.me()).rejects.toMatchObject({ errorType: 'HttpError' });
     expect((await client.session.tokens())?.refreshToken).toBe('refresh-1');
+  });
+});
+
+const REFUSED_TOKEN = { body: { data: null, errors: [{ errorType: 'NotAuthorized', message: 'The access token is invalid, expired or revoked. Sign in again.' }] } };
+const REFUSED_REFRESH = { body: { data: null, errors: [{ errorType: 'NotAuthorized', message: 'The refresh token is invalid, expired or revoked. Sign in again.' }] } };
+
+/** Answers `me` with NotAuthorized for the listed access tokens, and with the user otherwise. */
+const meRefusing = (...refused: string[]) => ({
+  me: (request: { headers: Record<string, string> }) => (refused.includes(request.headers.authorization!) ? REFUSED_TOKEN : { body: { data: { me: USER } } }),
+});
+
+describe('an access token refused before its expiry time', () => {
+  it('is refreshed, and the operation sent once more with the new token', async () => {
+    const { client, sent } = await clientAt({ answers: meRefusing('Bearer access-1') });
+    await expect(client.me()).resolves.toEqual(USER);
+    expect(sent.map((r) => r.operationName)).toEqual(['verifyMfa', 'me', 'refreshTokens', 'me']);
+    expect(bearers(sent)).toEqual(['Bearer access-1', 'Bearer access-2']);
+    expect((await client.session.tokens())?.accessToken).toBe('access-2');
+  });
+
+  it('gets one refresh for concurrent callers', async () => {
+    const { client, sent } = await clientAt({ answers: meRefusing('Bearer access-1') });
+    await Promise.all([client.me(), client.me(), client.me()]);
+    expect(refreshes(sent)).toHaveLength(1);
+    expect(bearers(sent).filter((b) => b === 'Bearer access-2')).toHaveLength(3);
+  });
+
+  it('is retried only once: a second refusal reaches the caller and keeps the new tokens', async () => {
+    const { client, sent } = await clientAt({ answers: meRefusing('Bearer access-1', 'Bearer access-2') });
+    await expect(client.me()).rejects.toMatchObject({ errorType: 'NotAuthorized' });
+    expect(sent.map((r) => r.operationName)).toEqual(['verifyMfa', 'me', 'refreshTokens', 'me']);
+    expect((await client.session.tokens())?.accessToken).toBe('access-2');
+  });
+
+  it('ends the session when the refresh is refused too', async () => {
+    const onSessionEnd = vi.fn();
+    const { client, sent } = await clientAt({ answers: meRefusing('Bearer access-1'), refreshAnswer: REFUSED_REFRESH, onSessionEnd });
+    await expect(client.me()).rejects.toMatchObject({ errorType: 'NotAuthorized', message: REFUSED_REFRESH.body.errors[0]!.message });
+    expect(sent.map((r) => r.operationName)).toEqual(['verifyMfa', 'me', 'refreshTokens']);
+    expect(await client.session.tokens()).toBeUndefined();
+    expect(onSessionEnd.mock.calls).toEqual([['refreshRefused']]);
+  });
+
+  it('is not retried on other errors, nor for changePassword, whose NotAuthorized may be a wrong old password', async () => {
+    const { client, sent } = await clientAt({
+      answers: {
+        me: { body: { data: null, errors: [{ errorType: 'ServiceUnavailable', message: 'Try later.' }] } },
+        changePassword: { body: { data: null, errors: [{ errorType: 'NotAuthorized', message: 'Incorrect e-mail or password.' }] } },
+      },
+    });
+    await expect(client.me()).rejects.toMatchObject({ errorType: 'ServiceUnavailable' });
+    await expect(client.changePassword({ input: { oldPassword: 'wrong', newPassword: 'new' } })).rejects.toMatchObject({ errorType: 'NotAuthorized' });
+    expect(sent.map((r) => r.operationName)).toEqual(['verifyMfa', 'me', 'changePassword']);
+    expect((await client.session.tokens())?.accessToken).toBe('access-1');
+  });
+
+  it('is not retried for an operation that needs no token', async () => {
+    const { client, sent } = await clientAt({ answers: { login: REFUSED_TOKEN } });
+    await expect(client.login({ input: { email: 'a@example.com', password: 'wrong' } })).rejects.toMatchObject({ errorType: 'NotAuthorized' });
+    expect(sent.map((r) => r.operationName)).toEqual(['verifyMfa', 'login']);
+  });
+});
+
+describe('onSessionEnd', () => {
+  const ENDING = {
+    logout: { body: { data: { logout: { status: 'LOGGED_OUT' } } } },
+    deleteMe: { body: { data: { deleteMe: { userId: 'u-1', email: 'a@example.com', status: 'USER_DELETED' } } } },
+    changePassword: { body: { data: { changePassword: { status: 'PASSWORD_CHANGED', sessionsEnded: true } } } },
+    confirmReplaceAuthenticator: { body: { data: { confirmReplaceAuthenticator: { mfaStatus: 'CONFIRMED', status: 'LOGGED_OUT' } } } },
+  };
+  const VARIABLES = { logout: {}, deleteMe: {}, changePassword: { input: { oldPassword: 'a', newPassword: 'b' } }, confirmReplaceAuthenticator: { input: { otp: '123456' } } };
+
+  it.each(Object.keys(ENDING) as (keyof typeof ENDING)[])('is told once, with the reason, when %s succeeds', async (field) => {
+    const onSessionEnd = vi.fn();
+    const { client } = await clientAt({ answers: ENDING, onSessionEnd });
+    await (client[field] as (variables: object) => Promise<unknown>)(VARIABLES[field]);
+    expect(onSessionEnd.mock.calls).toEqual([[field]]);
+    expect(await client.session.tokens()).toBeUndefined();
+  });
+
+  it('is told once when the refresh near expiry is refused, however many callers wait', async () => {
+    const onSessionEnd = vi.fn();
+    const { client, setTime } = await clientAt({ refreshAnswer: REFUSED_REFRESH, onSessionEnd });
+    setTime(3600_000);
+    await Promise.allSettled([client.me(), client.me()]);
+    expect(onSessionEnd.mock.calls).toEqual([['refreshRefused']]);
+  });
+
+  it('is not told when the session survives: a failed logout, a refresh that could not reach the API, session.clear()', async () => {
+    const onSessionEnd = vi.fn();
+    const { client, setTime } = await clientAt({
+      answers: { logout: { body: { data: null, errors: [{ errorType: 'ServiceUnavailable', message: 'Try later.' }] } } },
+      refreshAnswer: { status: 503, body: 'unavailable' },
+      onSessionEnd,
+    });
+    await expect(client.logout()).rejects.toMatchObject({ errorType: 'ServiceUnavailable' });
+    setTime(3600_000);
+    await expect(client.me()).rejects.toMatchObject({ errorType: 'HttpError' });
+    await client.session.clear();
+    expect(onSessionEnd).not.toHaveBeenCalled();
+  });
+
+  it('does not turn an error thrown by the callback into a failed operation', async () => {
+    const uncaught: unknown[] = [];
+    const onSessionEnd = vi.fn(() => {
+      throw new Error('app bug');
+    });
+    const listener = (error: unknown) => void uncaught.push(error);
+    process.on('uncaughtException', listener);
+    try {
+      const { client } = await clientAt({ answers: ENDING, onSessionEnd });
+      await expect(client.logout()).resolves.toEqual({ status: 'LOGGED_OUT' });
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('uncaughtException', listener);
+    }
+    expect(onSessionEnd).toHaveBeenCalledOnce();
+    expect(uncaught).toMatchObject([{ message: 'app bug' }]);
   });
 });
 

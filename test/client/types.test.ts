@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createAuthClient, type DataOf } from '../../client';
+import { createAuthClient, type DataOf } from '@auth-gateway/client';
 import { API_KEY, fakeApi, URL_ } from './fakeApi';
 
 /**

@@ -1,4 +1,4 @@
-import { createAuthClient, type DataOf } from '../../../client';
+import { createAuthClient, type DataOf } from '@auth-gateway/client';
 
 /** Tokens stay in memory: a reload signs the user out, and no other script can read them from storage. */
 export const auth = createAuthClient({ url: __GATEWAY__.graphqlUrl, apiKey: __GATEWAY__.apiKey });

@@ -1,4 +1,4 @@
-import { AuthError } from '../../../client';
+import { AuthError } from '@auth-gateway/client';
 import type { ErrorType } from '../../../functions/lib/errors';
 
 /** What the user reads for each errorType the gateway answers with. */

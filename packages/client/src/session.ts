@@ -1,4 +1,4 @@
-import { AuthError } from './errors';
+import { AuthError } from './errors.js';
 
 /**
  * The signed-in user's tokens. Kept in memory, and in `storage` too when one is given (for example
@@ -29,6 +29,12 @@ export interface SessionTokens {
   expiresAt: number;
 }
 
+/**
+ * Why the session ended: the refresh token was refused (expired, revoked by a sign-out elsewhere),
+ * or an operation that ends it succeeded.
+ */
+export type SessionEndReason = 'refreshRefused' | 'logout' | 'deleteMe' | 'changePassword' | 'confirmReplaceAuthenticator';
+
 export interface SessionOptions {
   storage?: TokenStorage;
   storageKey: string;
@@ -37,6 +43,8 @@ export interface SessionOptions {
   now: () => number;
   /** Exchanges a refresh token for new tokens. */
   refresh: (refreshToken: string) => Promise<IssuedTokens>;
+  /** Told once each time the session ends, after the tokens are gone. */
+  onEnd?: (reason: SessionEndReason) => void;
 }
 
 export interface Session {
@@ -45,7 +53,19 @@ export interface Session {
   /** A current access token, refreshed first when it is about to expire. */
   accessToken(): Promise<string>;
   store(tokens: IssuedTokens): Promise<void>;
+  /** Forgets the tokens without telling onSessionEnd: the app knows, it asked. */
   clear(): Promise<void>;
+}
+
+/** What the client itself does with the session besides the public methods. */
+export interface ManagedSession extends Session {
+  /** Forgets the tokens and tells onEnd why. */
+  end(reason: SessionEndReason): Promise<void>;
+  /**
+   * A new access token after the API refused `refused`: refreshed now whatever the expiry time says,
+   * once for every caller, or the one another caller's refresh already brought.
+   */
+  renew(refused: string): Promise<string>;
 }
 
 function parse(stored: string | null): SessionTokens | undefined {
@@ -64,7 +84,7 @@ function parse(stored: string | null): SessionTokens | undefined {
   }
 }
 
-export function createSession(options: SessionOptions): Session {
+export function createSession(options: SessionOptions): ManagedSession {
   const { storage, storageKey, refreshMargin, now } = options;
   // Memory is the source of truth once loaded, so concurrent callers see one state synchronously.
   let current: SessionTokens | undefined;
@@ -91,28 +111,53 @@ export function createSession(options: SessionOptions): Session {
     await storage?.removeItem(storageKey);
   }
 
+  async function end(reason: SessionEndReason): Promise<void> {
+    await clear();
+    const { onEnd } = options;
+    // After the caller's own promise settles its state, and an error in the app's callback stays
+    // the app's: it surfaces as uncaught instead of failing the operation that ended the session.
+    if (onEnd) queueMicrotask(() => onEnd(reason));
+  }
+
   async function refresh(refreshToken: string): Promise<SessionTokens> {
     try {
       await store(await options.refresh(refreshToken));
     } catch (error) {
       // A refused refresh token will never work again; a network failure might.
-      if (error instanceof AuthError && error.errorType === 'NotAuthorized') await clear();
+      if (error instanceof AuthError && error.errorType === 'NotAuthorized') await end('refreshRefused');
       throw error;
     }
     if (!current) throw new AuthError('Signed out while the tokens were being refreshed.', 'NotAuthorized');
     return current;
   }
 
-  async function accessToken(): Promise<string> {
-    await load();
-    if (refreshing) return (await refreshing).accessToken;
-    if (!current) throw new AuthError('Not signed in: sign in with login and verifyMfa first.', 'NotAuthorized');
-    if (now() < current.expiresAt - refreshMargin) return current.accessToken;
-    // One refresh for every caller that finds the token about to expire.
-    refreshing = refresh(current.refreshToken).finally(() => {
+  function signedIn(tokens: SessionTokens | undefined): SessionTokens {
+    if (!tokens) throw new AuthError('Not signed in: sign in with login and verifyMfa first.', 'NotAuthorized');
+    return tokens;
+  }
+
+  /** One refresh for every caller that needs one at the same time. */
+  async function refreshOnce(tokens: SessionTokens): Promise<string> {
+    refreshing ??= refresh(tokens.refreshToken).finally(() => {
       refreshing = undefined;
     });
     return (await refreshing).accessToken;
+  }
+
+  async function accessToken(): Promise<string> {
+    await load();
+    if (refreshing) return (await refreshing).accessToken;
+    const tokens = signedIn(current);
+    if (now() < tokens.expiresAt - refreshMargin) return tokens.accessToken;
+    return refreshOnce(tokens);
+  }
+
+  async function renew(refused: string): Promise<string> {
+    await load();
+    if (refreshing) return (await refreshing).accessToken;
+    const tokens = signedIn(current);
+    if (tokens.accessToken !== refused) return tokens.accessToken;
+    return refreshOnce(tokens);
   }
 
   async function tokens(): Promise<SessionTokens | undefined> {
@@ -120,5 +165,5 @@ export function createSession(options: SessionOptions): Session {
     return current;
   }
 
-  return { tokens, accessToken, store, clear };
+  return { tokens, accessToken, store, clear, end, renew };
 }

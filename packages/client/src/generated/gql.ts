@@ -1,5 +1,5 @@
 /* eslint-disable */
-import * as types from './graphql';
+import * as types from './graphql.js';
 
 
 
@@ -60,79 +60,79 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {\n  changePassword(input: $input, accessToken: $accessToken) {\n    status\n    sessionsEnded\n  }\n}"): typeof import('./graphql').ChangePasswordDocument;
+export function graphql(source: "mutation changePassword($input: ChangePasswordInput!, $accessToken: String) {\n  changePassword(input: $input, accessToken: $accessToken) {\n    status\n    sessionsEnded\n  }\n}"): typeof import('./graphql.js').ChangePasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation confirmForgotPassword($input: ConfirmForgotPasswordInput!) {\n  confirmForgotPassword(input: $input) {\n    email\n    status\n  }\n}"): typeof import('./graphql').ConfirmForgotPasswordDocument;
+export function graphql(source: "mutation confirmForgotPassword($input: ConfirmForgotPasswordInput!) {\n  confirmForgotPassword(input: $input) {\n    email\n    status\n  }\n}"): typeof import('./graphql.js').ConfirmForgotPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation confirmMfa($input: ConfirmMfaInput!) {\n  confirmMfa(input: $input) {\n    userId\n    email\n    mfaStatus\n    tokens {\n      idToken\n      accessToken\n      refreshToken\n      expiresIn\n      tokenType\n    }\n    recoveryCodes\n  }\n}"): typeof import('./graphql').ConfirmMfaDocument;
+export function graphql(source: "mutation confirmMfa($input: ConfirmMfaInput!) {\n  confirmMfa(input: $input) {\n    userId\n    email\n    mfaStatus\n    tokens {\n      idToken\n      accessToken\n      refreshToken\n      expiresIn\n      tokenType\n    }\n    recoveryCodes\n  }\n}"): typeof import('./graphql.js').ConfirmMfaDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation confirmReplaceAuthenticator($input: ConfirmReplaceAuthenticatorInput!, $accessToken: String) {\n  confirmReplaceAuthenticator(input: $input, accessToken: $accessToken) {\n    mfaStatus\n    status\n  }\n}"): typeof import('./graphql').ConfirmReplaceAuthenticatorDocument;
+export function graphql(source: "mutation confirmReplaceAuthenticator($input: ConfirmReplaceAuthenticatorInput!, $accessToken: String) {\n  confirmReplaceAuthenticator(input: $input, accessToken: $accessToken) {\n    mfaStatus\n    status\n  }\n}"): typeof import('./graphql.js').ConfirmReplaceAuthenticatorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation confirmUser($input: ConfirmUserInput!) {\n  confirmUser(input: $input) {\n    userId\n    email\n    status\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}"): typeof import('./graphql').ConfirmUserDocument;
+export function graphql(source: "mutation confirmUser($input: ConfirmUserInput!) {\n  confirmUser(input: $input) {\n    userId\n    email\n    status\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}"): typeof import('./graphql.js').ConfirmUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    userId\n    email\n    status\n  }\n}"): typeof import('./graphql').CreateUserDocument;
+export function graphql(source: "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    userId\n    email\n    status\n  }\n}"): typeof import('./graphql.js').CreateUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation deleteMe($accessToken: String) {\n  deleteMe(accessToken: $accessToken) {\n    userId\n    email\n    status\n  }\n}"): typeof import('./graphql').DeleteMeDocument;
+export function graphql(source: "mutation deleteMe($accessToken: String) {\n  deleteMe(accessToken: $accessToken) {\n    userId\n    email\n    status\n  }\n}"): typeof import('./graphql.js').DeleteMeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation forgotPassword($input: ForgotPasswordInput!) {\n  forgotPassword(input: $input) {\n    email\n    status\n    deliveryDestination\n  }\n}"): typeof import('./graphql').ForgotPasswordDocument;
+export function graphql(source: "mutation forgotPassword($input: ForgotPasswordInput!) {\n  forgotPassword(input: $input) {\n    email\n    status\n    deliveryDestination\n  }\n}"): typeof import('./graphql.js').ForgotPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation login($input: LoginInput!) {\n  login(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}"): typeof import('./graphql').LoginDocument;
+export function graphql(source: "mutation login($input: LoginInput!) {\n  login(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}"): typeof import('./graphql.js').LoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation logout($accessToken: String) {\n  logout(accessToken: $accessToken) {\n    status\n  }\n}"): typeof import('./graphql').LogoutDocument;
+export function graphql(source: "mutation logout($accessToken: String) {\n  logout(accessToken: $accessToken) {\n    status\n  }\n}"): typeof import('./graphql.js').LogoutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query me($accessToken: String) {\n  me(accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}"): typeof import('./graphql').MeDocument;
+export function graphql(source: "query me($accessToken: String) {\n  me(accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}"): typeof import('./graphql.js').MeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation recoverAccount($input: RecoverAccountInput!) {\n  recoverAccount(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}"): typeof import('./graphql').RecoverAccountDocument;
+export function graphql(source: "mutation recoverAccount($input: RecoverAccountInput!) {\n  recoverAccount(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}"): typeof import('./graphql.js').RecoverAccountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation refreshTokens($input: RefreshTokensInput!) {\n  refreshTokens(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}"): typeof import('./graphql').RefreshTokensDocument;
+export function graphql(source: "mutation refreshTokens($input: RefreshTokensInput!) {\n  refreshTokens(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}"): typeof import('./graphql.js').RefreshTokensDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation regenerateRecoveryCodes($accessToken: String) {\n  regenerateRecoveryCodes(accessToken: $accessToken) {\n    recoveryCodes\n  }\n}"): typeof import('./graphql').RegenerateRecoveryCodesDocument;
+export function graphql(source: "mutation regenerateRecoveryCodes($accessToken: String) {\n  regenerateRecoveryCodes(accessToken: $accessToken) {\n    recoveryCodes\n  }\n}"): typeof import('./graphql.js').RegenerateRecoveryCodesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation replaceAuthenticator($accessToken: String) {\n  replaceAuthenticator(accessToken: $accessToken) {\n    session\n    secretCode\n    otpauthUri\n    qrCodeDataUrl\n    qrCodeUrl\n    qrCodeExpiresAt\n  }\n}"): typeof import('./graphql').ReplaceAuthenticatorDocument;
+export function graphql(source: "mutation replaceAuthenticator($accessToken: String) {\n  replaceAuthenticator(accessToken: $accessToken) {\n    session\n    secretCode\n    otpauthUri\n    qrCodeDataUrl\n    qrCodeUrl\n    qrCodeExpiresAt\n  }\n}"): typeof import('./graphql.js').ReplaceAuthenticatorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation resendMfaQrCode($input: ResendMfaQrCodeInput!) {\n  resendMfaQrCode(input: $input) {\n    email\n    status\n  }\n}"): typeof import('./graphql').ResendMfaQrCodeDocument;
+export function graphql(source: "mutation resendMfaQrCode($input: ResendMfaQrCodeInput!) {\n  resendMfaQrCode(input: $input) {\n    email\n    status\n  }\n}"): typeof import('./graphql.js').ResendMfaQrCodeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation resendTemporaryPassword($input: ResendTemporaryPasswordInput!) {\n  resendTemporaryPassword(input: $input) {\n    email\n    status\n  }\n}"): typeof import('./graphql').ResendTemporaryPasswordDocument;
+export function graphql(source: "mutation resendTemporaryPassword($input: ResendTemporaryPasswordInput!) {\n  resendTemporaryPassword(input: $input) {\n    email\n    status\n  }\n}"): typeof import('./graphql.js').ResendTemporaryPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation updateProfile($input: UpdateProfileInput!, $accessToken: String) {\n  updateProfile(input: $input, accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}"): typeof import('./graphql').UpdateProfileDocument;
+export function graphql(source: "mutation updateProfile($input: UpdateProfileInput!, $accessToken: String) {\n  updateProfile(input: $input, accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}"): typeof import('./graphql.js').UpdateProfileDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation verifyMfa($input: VerifyMfaInput!) {\n  verifyMfa(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}"): typeof import('./graphql').VerifyMfaDocument;
+export function graphql(source: "mutation verifyMfa($input: VerifyMfaInput!) {\n  verifyMfa(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}"): typeof import('./graphql.js').VerifyMfaDocument;
 
 
 export function graphql(source: string) {

@@ -1,6 +1,6 @@
-import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import type { UserOperationField as OperationField } from '../operations';
-import * as generated from './generated/graphql';
+import * as generated from './generated/graphql.js';
+import type { DocumentTypeDecoration } from './generated/graphql.js';
+import type { OperationField } from './generated/operations.js';
 
 /**
  * The typed document of each operation, found by the name codegen gives it (`me` → `MeDocument`),
@@ -22,7 +22,7 @@ export type VariablesFor<F extends OperationField> = Omit<VariablesOf<DocumentOf
 export function documentOf<F extends OperationField>(field: F): DocumentOf<F> {
   const name = `${field.charAt(0).toUpperCase()}${field.slice(1)}Document` as DocumentName<F>;
   const document = generated[name];
-  // Only a stale client/generated can get here; `npm run codegen` fixes it.
-  if (!document) throw new Error(`client/generated has no ${name}: run npm run codegen.`);
+  // Only a stale src/generated can get here; `npm run codegen` fixes it.
+  if (!document) throw new Error(`src/generated has no ${name}: run npm run codegen.`);
   return document;
 }

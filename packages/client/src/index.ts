@@ -1,12 +1,12 @@
-import { userOperations, type Operation, type UserOperationField as OperationField } from '../operations';
-import { documentOf, type DataOf, type VariablesFor } from './documents';
-import { errorOf, type GraphQLResponseBody } from './errors';
-import { createSession, type IssuedTokens, type Session, type TokenStorage } from './session';
+import { documentOf, type DataOf, type VariablesFor } from './documents.js';
+import { AuthError, errorOf, type GraphQLResponseBody } from './errors.js';
+import { operations, type OperationField } from './generated/operations.js';
+import { createSession, type IssuedTokens, type ManagedSession, type Session, type SessionEndReason, type TokenStorage } from './session.js';
 
 /**
  * A typed client for the gateway: one method per operation, each sending the document generated
  * from the schema and returning its field's data. Operations that need the user's access token
- * get it from the session, refreshed shortly before it expires.
+ * get it from the session, refreshed shortly before it expires, and once more if the API refuses it.
  *
  *   const auth = createAuthClient({ url, apiKey });
  *   const { verificationSession } = await auth.login({ input: { email, password } });
@@ -14,9 +14,10 @@ import { createSession, type IssuedTokens, type Session, type TokenStorage } fro
  *   const me = await auth.me();
  */
 
-export { AuthError } from './errors';
-export type { DataOf, VariablesFor } from './documents';
-export type { Session, SessionTokens, TokenStorage } from './session';
+export { AuthError } from './errors.js';
+export type { DataOf, VariablesFor } from './documents.js';
+export type { OperationField } from './generated/operations.js';
+export type { Session, SessionEndReason, SessionTokens, TokenStorage } from './session.js';
 
 export interface AuthClientOptions {
   /** The AppSync GraphQL endpoint. */
@@ -30,6 +31,13 @@ export interface AuthClientOptions {
   refreshMargin?: number;
   /** The clock, in epoch milliseconds. */
   now?: () => number;
+  /**
+   * Called once each time the session ends and the user must sign in again: the refresh token was
+   * refused (`refreshRefused`: expired, or revoked by a sign-out or password change elsewhere), or
+   * `logout`, `deleteMe`, `changePassword` or `confirmReplaceAuthenticator` succeeded. Not called
+   * for `session.clear()`, which the app asks for itself.
+   */
+  onSessionEnd?: (reason: SessionEndReason) => void;
 }
 
 /** Operations without variables take none (an `{}` parameter would accept anything). */
@@ -42,23 +50,33 @@ export type AuthClient = { [F in OperationField]: Method<F> } & { session: Sessi
 /** What an effect may do besides changing the session: call another operation with the same token. */
 type Follow = (field: 'logout') => Promise<unknown>;
 
-type SessionEffects = { [F in OperationField]?: (data: DataOf<F>, session: Session, follow: Follow) => Promise<void> };
+type SessionEffects = { [F in OperationField]?: (data: DataOf<F>, session: ManagedSession, follow: Follow) => Promise<void> };
 
 /** How an operation's success changes the session. */
 const SESSION_EFFECTS: SessionEffects = {
   verifyMfa: (tokens, session) => session.store(tokens),
   confirmMfa: (result, session) => session.store(result.tokens),
   refreshTokens: (tokens, session) => session.store(tokens),
-  logout: (_, session) => session.clear(),
-  deleteMe: (_, session) => session.clear(),
+  logout: (_, session) => session.end('logout'),
+  deleteMe: (_, session) => session.end('deleteMe'),
   // A password change ends every session, this one too; if that failed server-side, logout ends them.
   changePassword: async (result, session, follow) => {
     if (!result.sessionsEnded) await follow('logout').catch(() => undefined);
-    await session.clear();
+    await session.end('changePassword');
   },
   // A new authenticator ends every session: the next sign-in uses it.
-  confirmReplaceAuthenticator: (_, session) => session.clear(),
+  confirmReplaceAuthenticator: (_, session) => session.end('confirmReplaceAuthenticator'),
 };
+
+/**
+ * Token operations whose NotAuthorized is not always about the token: changePassword answers it
+ * for a wrong old password, and a retry would count a second failed attempt towards the lockout.
+ */
+const NO_RETRY: ReadonlySet<OperationField> = new Set<OperationField>(['changePassword']);
+
+function refused(error: unknown): boolean {
+  return error instanceof AuthError && error.errorType === 'NotAuthorized';
+}
 
 async function readBody(response: Response): Promise<GraphQLResponseBody | undefined> {
   try {
@@ -91,12 +109,28 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     refreshMargin: options.refreshMargin ?? 60_000,
     now: options.now ?? Date.now,
     refresh: (refreshToken): Promise<IssuedTokens> => request('refreshTokens', { input: { refreshToken } }),
+    onEnd: options.onSessionEnd,
   });
 
-  async function call(op: Operation & { field: OperationField }, variables: object = {}): Promise<unknown> {
-    const accessToken = op.token ? await session.accessToken() : undefined;
-    const data = await request(op.field, variables, accessToken);
-    const effect = SESSION_EFFECTS[op.field] as ((data: unknown, session: Session, follow: Follow) => Promise<void>) | undefined;
+  /**
+   * Sends a token operation. An access token refused before its expiry time (the device's clock out
+   * of step, a token the pool no longer accepts) gets one refresh and one retry; a refused refresh
+   * ends the session.
+   */
+  async function withToken<F extends OperationField>(field: F, variables: object): Promise<{ data: DataOf<F>; accessToken: string }> {
+    const accessToken = await session.accessToken();
+    try {
+      return { data: await request(field, variables, accessToken), accessToken };
+    } catch (error) {
+      if (!refused(error) || NO_RETRY.has(field)) throw error;
+      const renewed = await session.renew(accessToken);
+      return { data: await request(field, variables, renewed), accessToken: renewed };
+    }
+  }
+
+  async function call(op: (typeof operations)[number], variables: object = {}): Promise<unknown> {
+    const { data, accessToken } = op.token ? await withToken(op.field, variables) : { data: await request(op.field, variables), accessToken: undefined };
+    const effect = SESSION_EFFECTS[op.field] as ((data: unknown, session: ManagedSession, follow: Follow) => Promise<void>) | undefined;
     await effect?.(data, session, (field) => request(field, {}, accessToken));
     return data;
   }
@@ -104,7 +138,8 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   // Object.fromEntries forgets the keys; the operations table guarantees one method per user field
   // (admin fields need IAM signing and are not the app's to call).
   const methods = Object.fromEntries(
-    userOperations.map((op) => [op.field, (variables?: object) => call(op, variables)]),
+    operations.map((op) => [op.field, (variables?: object) => call(op, variables)]),
   ) as unknown as { [F in OperationField]: Method<F> };
-  return { ...methods, session };
+  const { tokens, accessToken, store, clear } = session;
+  return { ...methods, session: { tokens, accessToken, store, clear } };
 }
