@@ -1,5 +1,5 @@
 import { CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from './lib/zod';
+import * as z from './lib/zod';
 import { groupName } from './lib/adminUser';
 import { optionalText } from './lib/validate';
 import { defineAdminOperation } from './lib/admin';

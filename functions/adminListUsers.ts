@@ -1,5 +1,5 @@
 import { ListUsersCommand, type UserStatusType, type UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from './lib/zod';
+import * as z from './lib/zod';
 import { type AdminUser, adminUserOf, attribute, findUser } from './lib/adminUser';
 import { defineAdminOperation } from './lib/admin';
 import { cognito } from './lib/cognito';

@@ -1,5 +1,5 @@
 import { GetUserCommand, GlobalSignOutCommand, VerifySoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from './lib/zod';
+import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { GatewayError } from './lib/errors';
 import { archiveVerifiedQrCode } from './lib/mfa';

@@ -1,6 +1,6 @@
 import { DeleteUserCommand, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { z } from './lib/zod';
+import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { GatewayError } from './lib/errors';

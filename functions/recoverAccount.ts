@@ -1,5 +1,5 @@
 import { AdminDeleteSoftwareTokenCommand, AdminUserGlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from './lib/zod';
+import * as z from './lib/zod';
 import { readAccount, writeAccountAttributes } from './lib/account';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';

@@ -4,7 +4,7 @@ import {
   type AttributeType,
   type UserStatusType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from './zod';
+import * as z from './zod';
 import { cognito } from './cognito';
 import { config } from './config';
 import { GatewayError } from './errors';

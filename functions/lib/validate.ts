@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /**
  * Input rules checked before any AWS call. AppSync has already checked types and scalars; these
