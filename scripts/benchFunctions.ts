@@ -42,10 +42,11 @@ async function main(): Promise<void> {
   try {
     const metafile = await bundleFunctions(names, join(out, 'functions'));
     const floors: Record<string, string> = {};
+    const sdkImports: Record<string, Map<string, Set<string>>> = {};
     for (const name of names) {
-      const sources = projectSourcesOf(metafile, join(out, 'functions', `${name}.mjs`));
+      sdkImports[name] = sdkImportsOf(projectSourcesOf(metafile, join(out, 'functions', `${name}.mjs`)));
       floors[name] = join(out, `${name}.floor.ts`);
-      writeFileSync(floors[name], floorEntry(sdkImportsOf(sources)));
+      writeFileSync(floors[name], floorEntry(sdkImports[name]));
     }
     await bundle(floors, join(out, 'floors'));
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     const header = ['function', 'bytes', 'floor', 'ratio', 'import ms', 'floor ms', 'ratio', 'target'];
     const rows: string[][] = [];
     const missed: string[] = [];
+    const totals = { bytes: 0, floor: 0 };
     for (const name of names) {
       const file = join(out, 'functions', `${name}.mjs`);
       const floor = join(out, 'floors', `${name}.mjs`);
@@ -66,18 +68,23 @@ async function main(): Promise<void> {
       }
       const byteRatio = bytes / floorBytes;
       const importRatio = median(times) / median(floorTimes);
+      // A function that makes no SDK call (a Cognito trigger that only formats text) has no floor to compare with.
+      const hasFloor = sdkImports[name]!.size > 0;
       const meets = byteRatio <= TARGET_BYTES && importRatio <= TARGET_IMPORT;
-      if (!meets) missed.push(name);
-      rows.push([name, kb(bytes), kb(floorBytes), fixed(byteRatio), fixed(median(times), 1), fixed(median(floorTimes), 1), fixed(importRatio), meets ? 'meets' : 'misses']);
+      if (hasFloor && !meets) missed.push(name);
+      const verdict = !hasFloor ? 'no SDK' : meets ? 'meets' : 'misses';
+      totals.bytes += bytes;
+      totals.floor += floorBytes;
+      rows.push([name, kb(bytes), kb(floorBytes), fixed(byteRatio), fixed(median(times), 1), fixed(median(floorTimes), 1), fixed(importRatio), verdict]);
       console.error(`  ${name} done`);
     }
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
     const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
     console.log(line(header));
     for (const row of rows) console.log(line(row));
-    const total = (list: string[][], column: number) => list.reduce((sum, row) => sum + parseFloat(row[column]!), 0);
-    console.log(`\nTotal ${total(rows, 1).toFixed(0)} KB over floors of ${total(rows, 2).toFixed(0)} KB.`);
-    console.log(`Target ≤ ${TARGET_BYTES}× bytes and ≤ ${TARGET_IMPORT}× import time: ${names.length - missed.length} of ${names.length} meet it.`);
+    console.log(`\nTotal ${kb(totals.bytes)} over floors of ${kb(totals.floor)}.`);
+    const measured = names.filter((name) => sdkImports[name]!.size > 0).length;
+    console.log(`Target ≤ ${TARGET_BYTES}× bytes and ≤ ${TARGET_IMPORT}× import time: ${measured - missed.length} of ${measured} meet it.`);
     if (missed.length) {
       console.log(`Missing it: ${missed.join(', ')}.`);
       process.exitCode = 1;
