@@ -4,7 +4,7 @@ import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { GatewayError } from './lib/errors';
-import { qrObjectKey } from './lib/mfa';
+import { qrObjectKey } from './lib/qrObjectKey';
 import { defineOperation } from './lib/operation';
 import { requireRecentSignIn } from './lib/reauth';
 import { s3 } from './lib/s3';
