@@ -1,5 +1,5 @@
 import { AdminAddUserToGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { findUser, groupName } from './lib/adminUser';
 import { defineAdminOperation } from './lib/admin';
 import { cognito } from './lib/cognito';

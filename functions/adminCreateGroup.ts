@@ -1,6 +1,7 @@
 import { CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { groupName } from './lib/adminUser';
+import { optionalText } from './lib/validate';
 import { defineAdminOperation } from './lib/admin';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
@@ -11,7 +12,7 @@ import { toAdminGroup } from './lib/groups';
 export const handler = defineAdminOperation('adminCreateGroup', {
   args: z.object({
     name: groupName,
-    description: z.string().trim().max(2048, 'The description is at most 2048 characters.').nullish(),
+    description: optionalText(2048, 'The description is at most 2048 characters.'),
   }),
   async run(args, { actingOn }) {
     actingOn({ group: args.name });

@@ -4,7 +4,7 @@ import { byEmail, findUser } from './lib/adminUser';
 import { defineAdminOperation } from './lib/admin';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
-import { qrObjectKey } from './lib/mfa';
+import { qrObjectKey } from './lib/qrObjectKey';
 import { s3 } from './lib/s3';
 
 /**

@@ -1,5 +1,5 @@
 import { ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { defineAdminOperation } from './lib/admin';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';

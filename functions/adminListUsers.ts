@@ -1,18 +1,18 @@
 import { ListUsersCommand, type UserStatusType, type UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { type AdminUser, adminUserOf, attribute, findUser } from './lib/adminUser';
 import { defineAdminOperation } from './lib/admin';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { pageLimit, pageToken } from './lib/validate';
 
-const filterArgs = z
-  .object({
-    emailPrefix: z.string().trim().toLowerCase().max(254, 'The e-mail prefix is too long.').nullish(),
-    status: z.string().nullish(),
-    enabled: z.boolean().nullish(),
-  })
-  .nullish();
+const filterArgs = z.nullish(
+  z.object({
+    emailPrefix: z.nullish(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254, 'The e-mail prefix is too long.'))),
+    status: z.nullish(z.string()),
+    enabled: z.nullish(z.boolean()),
+  }),
+);
 
 type Filter = NonNullable<z.output<typeof filterArgs>>;
 

@@ -9,7 +9,7 @@ import { byEmail, findUser } from './lib/adminUser';
 import { defineAdminOperation } from './lib/admin';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
-import { qrObjectKey } from './lib/mfa';
+import { qrObjectKey } from './lib/qrObjectKey';
 import { notifyUser } from './lib/notifications';
 import { s3 } from './lib/s3';
 

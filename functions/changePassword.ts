@@ -1,5 +1,5 @@
 import { ChangePasswordCommand, GetUserCommand, GlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { logger } from './lib/logger';
 import { notifyUser } from './lib/notifications';

@@ -1,5 +1,5 @@
 import { RespondToAuthChallengeCommand, VerifySoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { GatewayError } from './lib/errors';
@@ -9,7 +9,7 @@ import { archiveVerifiedQrCode } from './lib/mfa';
 import { defineOperation } from './lib/operation';
 import { newRecoveryCodes } from './lib/recoveryCodes';
 import { claimsOf, toAuthTokens } from './lib/tokens';
-import { email, opaque, otp } from './lib/validate';
+import { email, opaque, optionalText, otp } from './lib/validate';
 
 /**
  * Finishes MFA enrolment: Cognito checks the first authenticator code (the gateway never checks
@@ -22,7 +22,7 @@ export const handler = defineOperation('confirmMfa', {
     email,
     session: opaque('session'),
     otp,
-    deviceName: z.string().trim().max(128, 'The device name is at most 128 characters.').nullish(),
+    deviceName: optionalText(128, 'The device name is at most 128 characters.'),
   }),
   async run(input) {
     const verified = await cognito().send(

@@ -1,12 +1,12 @@
 import { GetUserCommand, GlobalSignOutCommand, VerifySoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { GatewayError } from './lib/errors';
 import { archiveVerifiedQrCode } from './lib/mfa';
 import { notifyUser } from './lib/notifications';
 import { defineOperation } from './lib/operation';
 import { toUser } from './lib/user';
-import { otp } from './lib/validate';
+import { optionalText, otp } from './lib/validate';
 
 /**
  * Finishes an authenticator replacement: Cognito verifies a code from the new app, which from then
@@ -19,8 +19,8 @@ export const handler = defineOperation('confirmReplaceAuthenticator', {
   input: z.object({
     otp,
     /** MfaSetup.session from replaceAuthenticator: names its QR code for the archive. */
-    session: z.string().trim().max(256, 'The session is malformed.').nullish(),
-    deviceName: z.string().trim().max(128, 'The device name is at most 128 characters.').nullish(),
+    session: optionalText(256, 'The session is malformed.'),
+    deviceName: optionalText(128, 'The device name is at most 128 characters.'),
   }),
   async run(input, { accessToken }) {
     const verified = await cognito().send(

@@ -1,10 +1,10 @@
 import { DeleteUserCommand, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { GatewayError } from './lib/errors';
-import { qrObjectKey } from './lib/mfa';
+import { qrObjectKey } from './lib/qrObjectKey';
 import { defineOperation } from './lib/operation';
 import { requireRecentSignIn } from './lib/reauth';
 import { s3 } from './lib/s3';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { GatewayError } from './lib/errors';
 import { startMfaSetup, type MfaSetup } from './lib/mfa';
 import { defineOperation } from './lib/operation';

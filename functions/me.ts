@@ -1,5 +1,5 @@
 import { GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { defineOperation } from './lib/operation';
 import { toUser } from './lib/user';

@@ -1,5 +1,5 @@
 import { AdminDeleteSoftwareTokenCommand, AdminUserGlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { readAccount, writeAccountAttributes } from './lib/account';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
@@ -27,7 +27,9 @@ export const handler = defineOperation('recoverAccount', {
   input: z.object({
     email,
     password: password(),
-    recoveryCode: z.string({ message: 'The recovery code is required.' }).trim().min(1, 'The recovery code is required.').max(64, 'The recovery code is malformed.'),
+    recoveryCode: z
+      .string({ message: 'The recovery code is required.' })
+      .check(z.trim(), z.minLength(1, 'The recovery code is required.'), z.maxLength(64, 'The recovery code is malformed.')),
   }),
   async run(input) {
     const first = await passwordSignIn(input).catch((err: unknown) => {

@@ -1,5 +1,5 @@
 import { GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { writeAccountAttributes } from './lib/account';
 import { cognito } from './lib/cognito';
 import { GatewayError } from './lib/errors';

@@ -1,6 +1,6 @@
 import { GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { startAuthenticatorReplacement } from './lib/mfa';
 import { defineOperation } from './lib/operation';

@@ -1,5 +1,5 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { readAccount, type Account } from './lib/account';
 import { config } from './lib/config';
 import { GatewayError, isAwsError } from './lib/errors';

@@ -1,5 +1,5 @@
 import { GetUserCommand, UpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { defineOperation } from './lib/operation';
 import { toUser } from './lib/user';
@@ -16,14 +16,16 @@ const ATTRIBUTES = [
 // A null field is treated like a missing one: "left out, unchanged", never "erase".
 const input = z
   .object({
-    fullName: personName('full name').nullish(),
-    givenName: personName('given name').nullish(),
-    familyName: personName('family name').nullish(),
-    phoneNumber: phoneNumber.nullish(),
+    fullName: z.nullish(personName('full name')),
+    givenName: z.nullish(personName('given name')),
+    familyName: z.nullish(personName('family name')),
+    phoneNumber: z.nullish(phoneNumber),
   })
-  .refine((fields) => ATTRIBUTES.some(([field]) => fields[field] != null), {
-    message: 'Give at least one of fullName, givenName, familyName or phoneNumber.',
-  });
+  .check(
+    z.refine((fields) => ATTRIBUTES.some(([field]) => fields[field] != null), {
+      message: 'Give at least one of fullName, givenName, familyName or phoneNumber.',
+    }),
+  );
 
 /** Updates the given profile fields, then answers with the profile as Cognito now has it. */
 export const handler = defineOperation('updateProfile', {

@@ -1,5 +1,5 @@
 import { RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { defineOperation } from './lib/operation';

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { AdminOperationField } from '../../operations';
 import { writeAuditRecord } from './audit';
 import { GatewayError, isAwsError } from './errors';
@@ -15,7 +15,7 @@ export interface AdminContext {
   actingOn(target: { userId?: string; group?: string }): void;
 }
 
-export interface AdminOperationSpec<S extends z.ZodType, R> {
+export interface AdminOperationSpec<S extends z.ZodMiniType, R> {
   /** Rules for the field's arguments (admin fields take them at the top level, not in `input`). */
   args: S;
   run(args: z.output<S>, context: AdminContext): Promise<R>;
@@ -44,7 +44,7 @@ function adminError(err: unknown): unknown {
  * Wraps one admin operation: refuses a call without an IAM caller before any AWS request,
  * validates the arguments, runs it, and writes one audit record whatever the outcome.
  */
-export function defineAdminOperation<S extends z.ZodType, R>(field: AdminOperationField, spec: AdminOperationSpec<S, R>) {
+export function defineAdminOperation<S extends z.ZodMiniType, R>(field: AdminOperationField, spec: AdminOperationSpec<S, R>) {
   return async (event: GatewayEvent, context?: Pick<Context, 'awsRequestId'>): Promise<GatewayResult<R>> => {
     const requestId = context?.awsRequestId ?? 'local';
     const started = Date.now();

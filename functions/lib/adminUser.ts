@@ -4,7 +4,7 @@ import {
   type AttributeType,
   type UserStatusType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from './zod';
 import { cognito } from './cognito';
 import { config } from './config';
 import { GatewayError } from './errors';
@@ -87,5 +87,4 @@ export const byEmail = z.object({ email });
 /** Cognito group names: 1–128 characters of its allowed set. */
 export const groupName = z
   .string({ message: 'The group name is required.' })
-  .trim()
-  .regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u, 'A group name is 1 to 128 letters, digits or punctuation, without spaces.');
+  .check(z.trim(), z.regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u, 'A group name is 1 to 128 letters, digits or punctuation, without spaces.'));

@@ -8,6 +8,7 @@ import { cognito } from './cognito';
 import { config } from './config';
 import { GatewayError } from './errors';
 import { logger } from './logger';
+import { qrObjectKey } from './qrObjectKey';
 import { s3 } from './s3';
 
 export interface MfaSetup {
@@ -24,13 +25,8 @@ export interface PresignedQrCode {
   expiresAt: string;
 }
 
-/**
- * The archive holds one QR code per user, always that of the user's active, verified
- * authenticator: resendMfaQrCode serves it and deleteMe removes it.
- */
-export function qrObjectKey(userId: string): string {
-  return `mfa-qr/${userId}.png`;
-}
+/** Still exported here for the code that draws, archives and serves QR codes. */
+export { qrObjectKey };
 
 /**
  * An enrolment's QR code waits here, named by its enrolment session, until the first code from it

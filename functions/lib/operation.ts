@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { GatewayError, toGatewayError } from './errors';
 import type { GatewayEvent, GatewayFailure, GatewayResult } from './event';
 import { framesOf, logger } from './logger';
@@ -11,7 +11,7 @@ export interface OperationContext {
   requestId: string;
 }
 
-export interface OperationSpec<S extends z.ZodType, R> {
+export interface OperationSpec<S extends z.ZodMiniType, R> {
   /** Rules for the field's `input` argument (operations without one use `z.object({})`). */
   input: S;
   run(input: z.output<S>, context: OperationContext): Promise<R>;
@@ -22,7 +22,7 @@ export interface OperationSpec<S extends z.ZodType, R> {
  * token before any AWS request, runs it, and turns every failure into a typed GatewayFailure.
  * Logs carry the field, the outcome and the duration only.
  */
-export function defineOperation<S extends z.ZodType, R>(field: OperationField, spec: OperationSpec<S, R>) {
+export function defineOperation<S extends z.ZodMiniType, R>(field: OperationField, spec: OperationSpec<S, R>) {
   const needsToken = operations.find((op) => op.field === field)?.token ?? true;
   return async (event: GatewayEvent, context?: Pick<Context, 'awsRequestId'>): Promise<GatewayResult<R>> => {
     const requestId = context?.awsRequestId ?? 'local';

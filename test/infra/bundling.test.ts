@@ -1,11 +1,14 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { existsSync, readFileSync } from 'node:fs';
+import type { Metafile } from 'esbuild';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../../infra/config';
 import { GatewayFunction } from '../../infra/constructs/functions';
 import { operations } from '../../operations';
+import { bundleFunctions, functionNames, projectSourcesOf, sdkImportsOf } from '../../scripts/functionBundles';
 import { logicalId } from './synth';
 
 /** Clients of the SDK's default credential chain, bundled with every client. */
@@ -62,5 +65,66 @@ describe('function bundles', () => {
     const { handler } = await import(pathToFileURL(join(bundles.get('confirmUser')!, 'index.mjs')).href);
     const result = await handler({ field: 'confirmUser', arguments: { input: {} } }, { awsRequestId: 'bundle-test' });
     expect(result.error.errorType).toBe('ValidationError');
+  });
+});
+
+/** The service id each SDK package's client names in a bundle. */
+const SERVICE_OF_PACKAGE: Record<string, string> = {
+  '@aws-sdk/client-cognito-identity-provider': 'Cognito Identity Provider',
+  '@aws-sdk/client-s3': 'S3',
+  '@aws-sdk/s3-request-presigner': 'S3',
+  '@aws-sdk/client-sesv2': 'SESv2',
+};
+
+/** The service of one backend call as operations.ts lists it: `S3 PutObject`, `SES SendEmail`, else Cognito. */
+const serviceOfCall = (call: string) => (call.startsWith('S3 ') ? 'S3' : call.startsWith('SES ') ? 'SESv2' : 'Cognito Identity Provider');
+
+/** Every function bundled with CDK's esbuild settings, one esbuild run, to keep what Lambda loads small. */
+describe('every function bundle', () => {
+  const names = functionNames();
+  let outdir: string;
+  let metafile: Metafile;
+  const fileOf = (name: string) => join(outdir, `${name}.mjs`);
+  const codeOf = (name: string) => readFileSync(fileOf(name), 'utf8');
+  const sdkClientsIn = (name: string) =>
+    [...new Set([...codeOf(name).matchAll(/serviceId\?\?"([^"]+)"/g)].map((m) => m[1]!))].filter((id) => !CREDENTIAL_CHAIN.has(id)).sort();
+
+  beforeAll(async () => {
+    outdir = mkdtempSync(join(tmpdir(), 'function-bundles-'));
+    metafile = await bundleFunctions(names, outdir);
+  }, 120_000);
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('covers every handler in functions/', () => {
+    expect(names).toContain('login');
+    expect(names.length).toBeGreaterThanOrEqual(operations.length);
+  });
+
+  it('carry no classic zod, only the zod/mini rules they use', () => {
+    for (const name of names) {
+      // Classic zod names its base class "ZodType"; zod/mini's is "ZodMiniType".
+      expect(codeOf(name).includes('"ZodType"'), name).toBe(false);
+      const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${name}.mjs`))![1];
+      const zodBytes = Object.entries(output.inputs)
+        .filter(([path]) => path.includes('node_modules/zod/'))
+        .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+      // Tree-shaken, a function's rules take about 40 KB of zod (the whole package is over 400 KB).
+      expect(zodBytes, name).toBeLessThan(80_000);
+    }
+  });
+
+  it('contain exactly the SDK clients of the packages their code imports', () => {
+    for (const name of names) {
+      const imports = sdkImportsOf(projectSourcesOf(metafile, fileOf(name)));
+      const imported = [...new Set([...imports.keys()].map((pkg) => SERVICE_OF_PACKAGE[pkg] ?? pkg))].sort();
+      expect(sdkClientsIn(name), name).toEqual(imported);
+    }
+  });
+
+  it('contain only the SDK clients of the calls operations.ts lists', () => {
+    for (const op of operations) {
+      const services = [...new Set(op.calls.map(serviceOfCall))].sort();
+      expect(sdkClientsIn(op.field), op.field).toEqual(services);
+    }
   });
 });
