@@ -1,6 +1,5 @@
 import { AssociateSoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createHash } from 'node:crypto';
 import { generateURI } from 'otplib';
 import QRCode from 'qrcode';
@@ -8,6 +7,7 @@ import { cognito } from './cognito';
 import { config } from './config';
 import { GatewayError } from './errors';
 import { logger } from './logger';
+import { presignQrCode, type PresignedQrCode } from './presignQrCode';
 import { qrObjectKey } from './qrObjectKey';
 import { s3 } from './s3';
 
@@ -20,11 +20,6 @@ export interface MfaSetup {
   qrCodeExpiresAt: string | null;
 }
 
-export interface PresignedQrCode {
-  url: string;
-  expiresAt: string;
-}
-
 /** Still exported here for the code that draws, archives and serves QR codes. */
 export { qrObjectKey };
 
@@ -35,13 +30,6 @@ export { qrObjectKey };
  */
 export function pendingQrObjectKey(session: string): string {
   return `mfa-qr/pending/${createHash('sha256').update(session).digest('hex')}.png`;
-}
-
-/** A short-lived GET link to an archived object; no S3 call is made. */
-export async function presignQrCode(bucket: string, key: string): Promise<PresignedQrCode> {
-  const expiresIn = config.qrUrlTtlSeconds();
-  const url = await getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn });
-  return { url, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() };
 }
 
 const causeOf = (err: unknown) => (err as { name?: string } | null)?.name;

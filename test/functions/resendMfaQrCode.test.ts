@@ -3,7 +3,7 @@ import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { presignQrCode } from '../../functions/lib/mfa';
+import { presignQrCode } from '../../functions/lib/presignQrCode';
 import { handler } from '../../functions/resendMfaQrCode';
 import { awsCallNames, awsCalls, awsError, gatewayEvent, lambdaContext, NOW_SECONDS, TEST_ENV, useFixedClock, useTestEnv } from '../helpers';
 
