@@ -3,7 +3,7 @@ import * as z from './lib/zod';
 import { readAccount, writeAccountAttributes } from './lib/account';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
-import { GatewayError, messages } from './lib/errors';
+import { GatewayError, toGatewayError } from './lib/errors';
 import { startMfaSetup } from './lib/mfa';
 import { notifyUser } from './lib/notifications';
 import { defineOperation } from './lib/operation';
@@ -34,12 +34,8 @@ export const handler = defineOperation('recoverAccount', {
   async run(input) {
     const first = await passwordSignIn(input).catch((err: unknown) => {
       // Unknown e-mail and wrong password answer like a wrong code; a lockout still says so.
-      const failure = err as { name?: string; message?: string };
-      if (failure?.name === 'NotAuthorizedException' && /attempts exceeded/i.test(failure.message ?? '')) {
-        throw new GatewayError('TooManyRequests', messages.lockout);
-      }
-      if (failure?.name === 'NotAuthorizedException' || failure?.name === 'UserNotFoundException') throw refused();
-      throw err;
+      const failure = toGatewayError(err);
+      throw failure.errorType === 'NotAuthorized' ? refused() : failure;
     });
     // Only a user with an authenticator has something to recover; everyone else simply signs in.
     if (first.ChallengeName !== 'SOFTWARE_TOKEN_MFA') throw refused();

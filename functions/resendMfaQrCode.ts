@@ -2,7 +2,7 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import * as z from './lib/zod';
 import { readAccount, type Account } from './lib/account';
 import { config } from './lib/config';
-import { GatewayError, isAwsError } from './lib/errors';
+import { GatewayError, isAwsError, toGatewayError } from './lib/errors';
 import { logger } from './lib/logger';
 import { sendMail } from './lib/mail';
 import { presignQrCode } from './lib/presignQrCode';
@@ -19,9 +19,9 @@ async function passwordAccepted(input: { email: string; password: string }): Pro
     const signIn = await passwordSignIn(input);
     return signIn.ChallengeName === 'SOFTWARE_TOKEN_MFA';
   } catch (err) {
-    // A lockout is reported, so that it is not mistaken for a sent e-mail; it follows a wrong password either way.
-    if (isAwsError(err, ['NotAuthorizedException']) && /attempts exceeded/i.test((err as Error).message)) throw err;
-    if (isAwsError(err, ['NotAuthorizedException', 'UserNotFoundException', 'PasswordResetRequiredException'])) return false;
+    // A lockout (TooManyRequests) is reported, so that it is not mistaken for a sent e-mail.
+    const { errorType } = toGatewayError(err);
+    if (errorType === 'NotAuthorized' || errorType === 'PasswordResetRequired') return false;
     throw err;
   }
 }
