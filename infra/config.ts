@@ -25,6 +25,12 @@ export const FEATURE_PLANS = ['lite', 'essentials', 'plus'] as const;
 export type FeaturePlanName = (typeof FEATURE_PLANS)[number];
 const planRank = (plan: FeaturePlanName) => FEATURE_PLANS.indexOf(plan);
 
+/** What the plan rules read: the settings that turn on a feature some plans lack. */
+export interface PlanSettings {
+  cognito: { threatProtection: string };
+  tokens?: { refreshTokenRotation?: { gracePeriodSeconds: number } | null };
+}
+
 interface PlanFeature<Env> {
   readonly feature: string;
   /** The setting that turns it on, as the error message names it. */
@@ -34,19 +40,25 @@ interface PlanFeature<Env> {
 }
 
 /**
- * Every setting that needs more than Lite. A setting for passkeys or refresh-token rotation
- * (Essentials) gets its row here, and the default plan and the validation follow.
+ * Every setting that needs more than Lite. A setting for passkeys (Essentials) gets its row here,
+ * and the default plan and the validation follow.
  */
-const PLAN_FEATURES: ReadonlyArray<PlanFeature<{ cognito: { threatProtection: string } }>> = [
+const PLAN_FEATURES: ReadonlyArray<PlanFeature<PlanSettings>> = [
+  {
+    feature: 'refresh-token rotation',
+    setting: 'tokens.refreshTokenRotation',
+    plan: 'essentials',
+    on: (env) => Boolean(env.tokens?.refreshTokenRotation),
+  },
   { feature: 'threat protection', setting: 'cognito.threatProtection', plan: 'plus', on: (env) => env.cognito.threatProtection !== 'off' },
 ];
 
-function featuresOn(env: { cognito: { threatProtection: string } }) {
+function featuresOn(env: PlanSettings) {
   return PLAN_FEATURES.filter((feature) => feature.on(env));
 }
 
 /** The cheapest feature plan with every feature the settings turn on. */
-export function cheapestPlanFor(env: { cognito: { threatProtection: string } }): FeaturePlanName {
+export function cheapestPlanFor(env: PlanSettings): FeaturePlanName {
   return featuresOn(env).reduce<FeaturePlanName>((plan, feature) => (planRank(feature.plan) > planRank(plan) ? feature.plan : plan), 'lite');
 }
 
@@ -119,9 +131,27 @@ export const environmentSchema = z
         refreshTokenMinutes: minutes(60, 5_256_000, 'refreshTokenMinutes').default(1440),
         /** How long a sign-in session lives between steps; 15 is Cognito's maximum, time to scan a QR code. */
         authSessionMinutes: minutes(3, 15, 'authSessionMinutes').default(15),
+        /**
+         * A new refresh token with every refresh, the old one dying after the grace period (0–60 s,
+         * Cognito's range, for a client's retry); null: off. Needs the Essentials plan. README
+         * "Configuration" says why it is off by default.
+         * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html
+         */
+        refreshTokenRotation: z
+          .object({
+            gracePeriodSeconds: z
+              .number()
+              .int()
+              .min(0, 'gracePeriodSeconds is at least 0')
+              .max(60, 'gracePeriodSeconds is at most 60 (Cognito\'s limit)')
+              .default(10),
+          })
+          .strict()
+          .nullable()
+          .default(null),
       })
       .strict()
-      .default({ idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 1440, authSessionMinutes: 15 }),
+      .default({ idTokenMinutes: 60, accessTokenMinutes: 60, refreshTokenMinutes: 1440, authSessionMinutes: 15, refreshTokenRotation: null }),
     passwordPolicy: z
       .object({
         minLength: z.number().int().min(8).max(99).default(14),
@@ -223,7 +253,19 @@ export function parseEnvironment(name: string, raw: unknown): Environment {
   throw new EnvironmentError(`infra/environments/${name}.json is invalid:\n${problems.join('\n')}`);
 }
 
-export function loadEnvironment(name: string): Environment {
+/** Settings laid over an environment file, key by key (objects merge, anything else replaces). */
+export type EnvironmentOverrides = { [key: string]: unknown };
+
+function overlay(base: unknown, over: EnvironmentOverrides): unknown {
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(base)) return over;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) merged[key] = isObject(value) && isObject(base[key]) ? overlay(base[key], value) : value;
+  return merged;
+}
+
+/** One environment file, validated; `overrides` (for tests) are laid over it first and validated with it. */
+export function loadEnvironment(name: string, overrides?: EnvironmentOverrides): Environment {
   if (!/^[a-z0-9-]+$/.test(name)) throw new EnvironmentError(`Environment names are lower-case words: got "${name}".`);
   const file = `${environmentsDir}/${name}.json`;
   if (!existsSync(file)) {
@@ -235,5 +277,5 @@ export function loadEnvironment(name: string): Environment {
   } catch (err) {
     throw new EnvironmentError(`infra/environments/${name}.json is not valid JSON: ${(err as Error).message}`);
   }
-  return parseEnvironment(name, raw);
+  return parseEnvironment(name, overrides ? overlay(raw, overrides) : raw);
 }

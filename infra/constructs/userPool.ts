@@ -94,6 +94,7 @@ export class Users extends Construct {
     acknowledgeFeaturePlan(this.userPool, config);
 
     const tokens = config.tokens;
+    const rotation = tokens.refreshTokenRotation;
     this.client = this.userPool.addClient('WebClient', {
       userPoolClientName: 'gateway',
       generateSecret: false,
@@ -106,6 +107,11 @@ export class Users extends Construct {
       accessTokenValidity: Duration.minutes(tokens.accessTokenMinutes),
       refreshTokenValidity: Duration.minutes(tokens.refreshTokenMinutes),
       authSessionValidity: Duration.minutes(tokens.authSessionMinutes),
+      // Rotation: RefreshTokenRotation {ENABLED, RetryGracePeriodSeconds}, and CDK then leaves
+      // ALLOW_REFRESH_TOKEN_AUTH out of the flows, as Cognito requires: a rotating client refreshes
+      // only with GetTokensFromRefreshToken.
+      // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
+      ...(rotation ? { refreshTokenRotationGracePeriod: Duration.seconds(rotation.gracePeriodSeconds) } : {}),
       readAttributes: clientAttributes(clientReadAttributes),
       writeAttributes: clientAttributes(clientWriteAttributes),
     });
