@@ -75,12 +75,19 @@ export const customAttributeSchema = (): SchemaAttributeType[] =>
     StringAttributeConstraints: { MaxLength: String(maxLength) },
   }));
 
-/** Settings CreateUserPoolClient and UpdateUserPoolClient share. */
+/**
+ * Settings CreateUserPoolClient and UpdateUserPoolClient share. With `tokens.refreshTokenRotation`
+ * the client rotates and, as CDK deploys it, leaves REFRESH_TOKEN_AUTH out: a rotating client
+ * refreshes only with GetTokensFromRefreshToken.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
+ */
 function clientSettings(env: Environment) {
   const tokens = env.tokens;
+  const rotation = tokens.refreshTokenRotation;
   return {
     ClientName: userPoolClientName(env),
-    ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH' as const, 'ALLOW_REFRESH_TOKEN_AUTH' as const],
+    ExplicitAuthFlows: rotation ? ['ALLOW_USER_PASSWORD_AUTH' as const] : ['ALLOW_USER_PASSWORD_AUTH' as const, 'ALLOW_REFRESH_TOKEN_AUTH' as const],
+    ...(rotation ? { RefreshTokenRotation: { Feature: 'ENABLED' as const, RetryGracePeriodSeconds: rotation.gracePeriodSeconds } } : {}),
     PreventUserExistenceErrors: 'ENABLED' as const,
     IdTokenValidity: tokens.idTokenMinutes,
     AccessTokenValidity: tokens.accessTokenMinutes,

@@ -53,6 +53,31 @@ export function validateClientSettings(settings: ClientSettings): void {
   if (validity.refresh < HOUR || validity.refresh > 3650 * DAY) {
     throw errors.invalidParameter('Invalid range for refresh token validity: it must be between 60 minutes and 10 years.');
   }
+  // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html
+  const rotation = settings.RefreshTokenRotation;
+  if (rotation && rotation.Feature !== 'ENABLED' && rotation.Feature !== 'DISABLED') {
+    throw errors.invalidParameter(
+      "1 validation error detected: Value at 'refreshTokenRotation.feature' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED]",
+    );
+  }
+  const grace = rotation?.RetryGracePeriodSeconds;
+  if (grace !== undefined && (!Number.isInteger(grace) || grace < 0 || grace > 60)) {
+    throw errors.invalidParameter(
+      "1 validation error detected: Value at 'refreshTokenRotation.retryGracePeriodSeconds' failed to satisfy constraint: Member must have value between 0 and 60",
+    );
+  }
+}
+
+/**
+ * Refresh-token rotation of the client, when on: each refresh with GetTokensFromRefreshToken
+ * replaces the refresh token, and the old one keeps working for RetryGracePeriodSeconds (0–60; 0,
+ * also when left out, ends it at once).
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html
+ */
+export function refreshTokenRotation(client: ClientRecord): { graceMs: number } | undefined {
+  const rotation = client.settings.RefreshTokenRotation;
+  if (rotation?.Feature !== 'ENABLED') return undefined;
+  return { graceMs: (rotation.RetryGracePeriodSeconds ?? 0) * SECOND };
 }
 
 /** What Cognito enables when a client names no flows. */

@@ -31,6 +31,12 @@ export const errors = {
   invalidRefreshToken: () => notAuthorized('Invalid Refresh Token'),
   refreshTokenExpired: () => notAuthorized('Refresh Token has expired'),
   refreshTokenRevoked: () => notAuthorized('Refresh Token has been revoked'),
+  /**
+   * A refresh token a rotating client replaced, used after its grace period. The exception is the
+   * one the API reference lists for this case; the message is not documented.
+   * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html
+   */
+  refreshTokenReused: () => new CognitoError('RefreshTokenReuseException', 'Refresh Token has been rotated'),
   cannotResetPassword: () => notAuthorized('User password cannot be reset in the current state.'),
   secretHash: (clientId: string) => notAuthorized(`Unable to verify secret hash for client ${clientId}`),
   userNotFound: () => new CognitoError('UserNotFoundException', 'User does not exist.'),

@@ -125,6 +125,8 @@ export interface RefreshTokenRecord {
   issuedAt: number;
   expiresAt: number;
   revoked: boolean;
+  /** When a rotating client replaced this token (epoch ms): it then lives only for the grace period. */
+  rotatedAt?: number;
 }
 
 export type Challenge = 'NEW_PASSWORD_REQUIRED' | 'MFA_SETUP' | 'SOFTWARE_TOKEN_MFA';

@@ -52,8 +52,7 @@ export class TokenService {
     const now = this.deps.clock.now().getTime();
     this.prune(now);
     const event: SignInEvent = { originJti: uuid(), authTime: seconds(now) };
-    const refreshToken = opaqueToken(96);
-    this.deps.store.state.refreshTokens[sha256(refreshToken)] = {
+    const refreshToken = this.keepRefreshToken({
       poolId: pool.id,
       clientId: client.id,
       username: user.username,
@@ -62,21 +61,35 @@ export class TokenService {
       issuedAt: now,
       expiresAt: now + tokenValidityMs(client.settings).refresh,
       revoked: false,
-    };
+    });
     return { ...(await this.jwts(pool, client, user, event)), RefreshToken: refreshToken };
   }
 
-  /** REFRESH_TOKEN_AUTH: new id and access tokens for the same sign-in; the refresh token stays. */
-  async refresh(client: ClientRecord, refreshToken: string): Promise<AuthenticationResultType> {
+  /**
+   * New id and access tokens for the same sign-in (same `auth_time`). With `rotate` (a rotating
+   * client's GetTokensFromRefreshToken) also a new refresh token, valid for what was left of the
+   * old one, which then works only for the grace period; after it, RefreshTokenReuseException.
+   * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
+   * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html
+   */
+  async refresh(client: ClientRecord, refreshToken: string, rotate?: { graceMs: number }): Promise<AuthenticationResultType> {
     const record = this.deps.store.state.refreshTokens[sha256(refreshToken)];
+    const now = this.deps.clock.now().getTime();
     if (!record || record.clientId !== client.id) throw errors.invalidRefreshToken();
     if (record.revoked) throw errors.refreshTokenRevoked();
-    if (this.deps.clock.now().getTime() >= record.expiresAt) throw errors.refreshTokenExpired();
+    if (now >= record.expiresAt) throw errors.refreshTokenExpired();
+    // The grace period counts from the first rotation: a retry within it does not extend it.
+    if (record.rotatedAt !== undefined && now >= record.rotatedAt + (rotate?.graceMs ?? 0)) throw errors.refreshTokenReused();
     const pool = this.deps.store.state.pools[record.poolId];
     const user = pool?.users[record.username];
     if (!pool || !user) throw errors.refreshTokenRevoked();
     if (!user.enabled) throw errors.userDisabled();
-    return this.jwts(pool, client, user, record);
+    const tokens = await this.jwts(pool, client, user, record);
+    if (!rotate) return tokens;
+    record.rotatedAt ??= now;
+    // Same sign-in (origin_jti, auth_time) and the same end: rotation never lengthens a session.
+    const { rotatedAt: _replaced, ...sameSignIn } = record;
+    return { ...tokens, RefreshToken: this.keepRefreshToken({ ...sameSignIn, issuedAt: now }) };
   }
 
   /** Checks signature, expiry, kind and revocation, and finds the token's user. */
@@ -108,13 +121,16 @@ export class TokenService {
     return { pool, client, user, claims };
   }
 
-  /** RevokeToken: the refresh token and every access token of its sign-in stop working. */
+  /**
+   * RevokeToken: the refresh token and every access token of its sign-in stop working, and so do
+   * the refresh tokens rotation issued in its place or it replaced (they share the sign-in).
+   */
   revokeRefreshToken(client: ClientRecord, refreshToken: string): void {
     const record = this.deps.store.state.refreshTokens[sha256(refreshToken)];
     // RFC 7009: revoking a token that is unknown or already invalid succeeds.
     if (!record) return;
     if (record.clientId !== client.id) throw errors.notAuthorized('The token was not issued to this client.');
-    record.revoked = true;
+    for (const [, other] of this.records()) if (other.originJti === record.originJti) other.revoked = true;
   }
 
   /** Global sign-out: every refresh token of the user, and every access token issued with them. */
@@ -122,6 +138,13 @@ export class TokenService {
     for (const [, record] of this.records()) {
       if (record.poolId === poolId && record.username === username) record.revoked = true;
     }
+  }
+
+  /** Stores a new refresh token's record under its hash; the token itself is only handed out. */
+  private keepRefreshToken(record: RefreshTokenRecord): string {
+    const refreshToken = opaqueToken(96);
+    this.deps.store.state.refreshTokens[sha256(refreshToken)] = record;
+    return refreshToken;
   }
 
   private records(): Array<[string, RefreshTokenRecord]> {

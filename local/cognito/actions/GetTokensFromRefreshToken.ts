@@ -1,14 +1,16 @@
 import type { GetTokensFromRefreshTokenRequest, GetTokensFromRefreshTokenResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { checkAuthFlow, requireClient } from '../clients';
+import { checkAuthFlow, refreshTokenRotation, requireClient } from '../clients';
 import type { CognitoContext } from '../context';
 import { errors } from '../errors';
 import { required } from '../validate';
 
 /**
- * New id and access tokens for a refresh token, as REFRESH_TOKEN_AUTH gives them: same sign-in,
- * same `auth_time`. The emulator's clients do not rotate refresh tokens, so the answer carries
- * no new refresh token and the old one stays valid.
+ * New id and access tokens for a refresh token: same sign-in, same `auth_time`. Without rotation
+ * the answer carries no refresh token and the one sent stays valid, as with REFRESH_TOKEN_AUTH;
+ * a rotating client (which must not allow REFRESH_TOKEN_AUTH) also gets a new refresh token, and
+ * the one sent works on only for the client's grace period.
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetTokensFromRefreshToken.html
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
  */
 export async function GetTokensFromRefreshToken(
   ctx: CognitoContext,
@@ -17,6 +19,7 @@ export async function GetTokensFromRefreshToken(
   const token = required(input.RefreshToken, 'refreshToken');
   const { client } = requireClient(ctx, required(input.ClientId, 'clientId'));
   if (client.secret && input.ClientSecret !== client.secret) throw errors.notAuthorized('Invalid client secret.');
-  checkAuthFlow(client, 'REFRESH_TOKEN_AUTH');
-  return { AuthenticationResult: await ctx.tokens.refresh(client, token) };
+  const rotation = refreshTokenRotation(client);
+  if (!rotation) checkAuthFlow(client, 'REFRESH_TOKEN_AUTH');
+  return { AuthenticationResult: await ctx.tokens.refresh(client, token, rotation) };
 }

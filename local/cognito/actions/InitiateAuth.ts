@@ -1,5 +1,5 @@
 import type { InitiateAuthRequest, InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { checkAuthFlow, checkSecretHash, hidesUserExistence, requireClient } from '../clients';
+import { checkAuthFlow, checkSecretHash, hidesUserExistence, refreshTokenRotation, requireClient } from '../clients';
 import { DAY } from '../clock';
 import type { CognitoContext } from '../context';
 import { errors } from '../errors';
@@ -16,6 +16,10 @@ export async function InitiateAuth(ctx: CognitoContext, input: InitiateAuthReque
   const { pool, client } = requireClient(ctx, required(input.ClientId, 'clientId'));
   const params = input.AuthParameters ?? {};
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
+    // "You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token rotation
+    // enabled": refused as a flow the client does not allow, which a rotating client must not.
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
+    if (refreshTokenRotation(client)) throw errors.invalidParameter('REFRESH_TOKEN_AUTH flow not enabled for this client');
     checkAuthFlow(client, 'REFRESH_TOKEN_AUTH');
     const token = params.REFRESH_TOKEN;
     if (!token) throw errors.invalidParameter('Missing required parameter REFRESH_TOKEN');

@@ -59,4 +59,20 @@ describe('provision', () => {
     // A second start changes nothing.
     await provision(env, target());
   });
+
+  it('configures the client’s refresh-token rotation from the environment file, and turns it off again', async () => {
+    const rotating = loadEnvironment('dev', { mfa: { qrArchive: false }, tokens: { refreshTokenRotation: { gracePeriodSeconds: 20 } } });
+    const { userPoolId, clientId } = await provision(rotating, target());
+    const describe = async () =>
+      (await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }))).UserPoolClient;
+    expect(await describe()).toMatchObject({
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 20 },
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+    });
+    // The next start with rotation off updates the same client.
+    expect((await provision(env, target())).clientId).toBe(clientId);
+    const off = await describe();
+    expect(off?.RefreshTokenRotation).toBeUndefined();
+    expect(off?.ExplicitAuthFlows).toEqual(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+  });
 });
