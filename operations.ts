@@ -120,7 +120,7 @@ export const operations = [
     type: 'Mutation',
     auth: 'apiKey',
     token: false,
-    calls: ['InitiateAuth'],
+    calls: ['GetTokensFromRefreshToken'],
     iam: [],
   },
   { field: 'me', type: 'Query', auth: 'apiKey', token: true, calls: ['GetUser'], iam: [] },

@@ -62,6 +62,8 @@ const NOT_AUTHORIZED: ReadonlyArray<readonly [RegExp, ErrorType, string]> = [
 const BY_NAME: Readonly<Record<string, readonly [ErrorType, string]>> = {
   UserNotFoundException: ['NotAuthorized', MESSAGES.badCredentials],
   UserNotConfirmedException: ['NotAuthorized', MESSAGES.badCredentials],
+  // A refresh token that rotation replaced, used after the grace period.
+  RefreshTokenReuseException: ['NotAuthorized', MESSAGES.badRefreshToken],
   CodeMismatchException: ['CodeMismatch', 'The code is incorrect.'],
   EnableSoftwareTokenMFAException: ['CodeMismatch', 'The authenticator code is incorrect.'],
   ExpiredCodeException: [

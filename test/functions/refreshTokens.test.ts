@@ -1,4 +1,4 @@
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, GetTokensFromRefreshTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/refreshTokens';
@@ -22,13 +22,12 @@ beforeEach(() => {
 
 describe('refreshTokens', () => {
   it('returns new tokens and keeps the refresh token sent when Cognito does not rotate it', async () => {
-    cognito.on(InitiateAuthCommand).resolves({ AuthenticationResult: ISSUED, ChallengeParameters: {} });
+    cognito.on(GetTokensFromRefreshTokenCommand).resolves({ AuthenticationResult: ISSUED });
     const result = await call({ refreshToken: ` ${REFRESH_TOKEN} ` });
     expect(cognito.calls()).toHaveLength(1);
-    expect(cognito.commandCalls(InitiateAuthCommand)[0]!.args[0].input).toEqual({
-      AuthFlow: 'REFRESH_TOKEN_AUTH',
+    expect(cognito.commandCalls(GetTokensFromRefreshTokenCommand)[0]!.args[0].input).toEqual({
       ClientId: TEST_ENV.USER_POOL_CLIENT_ID,
-      AuthParameters: { REFRESH_TOKEN },
+      RefreshToken: REFRESH_TOKEN,
     });
     expect(result).toEqual({
       data: {
@@ -42,14 +41,14 @@ describe('refreshTokens', () => {
   });
 
   it('returns the new refresh token when Cognito rotates it', async () => {
-    cognito.on(InitiateAuthCommand).resolves({ AuthenticationResult: { ...ISSUED, RefreshToken: 'rotated-refresh-token-0123456789' } });
+    cognito.on(GetTokensFromRefreshTokenCommand).resolves({ AuthenticationResult: { ...ISSUED, RefreshToken: 'rotated-refresh-token-0123456789' } });
     const result = await call({ refreshToken: REFRESH_TOKEN });
     expect(result.data?.refreshToken).toBe('rotated-refresh-token-0123456789');
     expect(result.data?.accessToken).toBe(ISSUED.AccessToken);
   });
 
   it('fails when Cognito answers without tokens', async () => {
-    cognito.on(InitiateAuthCommand).resolves({});
+    cognito.on(GetTokensFromRefreshTokenCommand).resolves({});
     const result = await call({ refreshToken: REFRESH_TOKEN });
     expect(result.error).toMatchObject({ errorType: 'InternalError', requestId: 'req-1234' });
   });
@@ -59,13 +58,14 @@ describe('refreshTokens', () => {
     [awsError('NotAuthorizedException', 'Refresh Token has been revoked'), refused],
     [awsError('NotAuthorizedException', 'Refresh Token has expired'), refused],
     [awsError('NotAuthorizedException', 'Invalid Refresh Token'), refused],
+    [awsError('RefreshTokenReuseException', 'Refresh Token has been rotated'), refused],
     [awsError('TooManyRequestsException', 'Rate exceeded'), { errorType: 'TooManyRequests', message: 'Too many requests. Wait a moment and try again.' }],
     [
       awsError('InternalErrorException', 'Internal error', 'server'),
       { errorType: 'ServiceUnavailable', message: 'The service is temporarily unavailable. Try again later.' },
     ],
   ])('maps %s to %o', async (error, expected) => {
-    cognito.on(InitiateAuthCommand).rejects(error);
+    cognito.on(GetTokensFromRefreshTokenCommand).rejects(error);
     const result = await call({ refreshToken: REFRESH_TOKEN });
     expect(result.error).toEqual(expected);
   });
@@ -82,7 +82,7 @@ describe('refreshTokens', () => {
   });
 
   it('accepts a refresh token of the largest allowed size', async () => {
-    cognito.on(InitiateAuthCommand).resolves({ AuthenticationResult: ISSUED });
+    cognito.on(GetTokensFromRefreshTokenCommand).resolves({ AuthenticationResult: ISSUED });
     const result = await call({ refreshToken: 'x'.repeat(8192) });
     expect(result.data?.refreshToken).toBe('x'.repeat(8192));
   });
