@@ -3,7 +3,7 @@ import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/
 import { join, resolve } from 'node:path';
 import { handler as customMessage } from '../functions/customMessage';
 import { handler as postConfirmation } from '../functions/postConfirmation';
-import { loadEnvironment } from '../infra/config';
+import { loadEnvironment, type EnvironmentOverrides } from '../infra/config';
 import { asyncInvocationsSettled } from './appsync/lambda';
 import { startAppSyncRuntime } from './appsync/server';
 import { startCognitoEmulator } from './cognito/server';
@@ -24,6 +24,8 @@ import { startSes } from './ses';
 export interface StackOptions {
   /** Environment file under infra/environments/; defaults to 'dev'. */
   env?: string;
+  /** Settings laid over the environment file and validated with it (tests: a setting the file does not have). */
+  envOverrides?: EnvironmentOverrides;
   /** Where state lives between runs; defaults to '.local'. */
   dataDir?: string;
   /** Start from nothing: wipe dataDir first. */
@@ -158,7 +160,7 @@ async function checkPorts(ports: StackPorts): Promise<void> {
 
 export async function startStack(options: StackOptions = {}): Promise<LocalStack> {
   const envName = options.env ?? 'dev';
-  const env = loadEnvironment(envName);
+  const env = loadEnvironment(envName, options.envOverrides);
   const dataDir = resolve(options.dataDir ?? '.local');
   const ports: StackPorts = { ...DEFAULT_PORTS, ...options.ports };
   const progress = options.onProgress ?? (() => undefined);

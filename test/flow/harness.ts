@@ -5,7 +5,7 @@ import { generate } from 'otplib';
 import { expect } from 'vitest';
 import type { MfaSetup } from '../../functions/lib/mfa';
 import type { AuthTokens } from '../../functions/lib/tokens';
-import { loadEnvironment } from '../../infra/config';
+import { loadEnvironment, type EnvironmentOverrides } from '../../infra/config';
 import { ManualClock, SECOND } from '../../local/cognito/clock';
 import { startStack, type LocalStack } from '../../local/stack';
 import { dataOf, errorOf, graphqlClient, Inbox, secretOf, temporaryPasswordOf, type GraphQLAnswer, type Gql } from './client';
@@ -82,9 +82,10 @@ export class FlowStack {
   stack!: LocalStack;
   private dataDir = '';
 
-  async start(): Promise<void> {
+  /** Starts the dev stack, with `envOverrides` laid over its settings when given. */
+  async start(envOverrides?: EnvironmentOverrides): Promise<void> {
     this.dataDir = await mkdtemp(join(tmpdir(), 'flow-'));
-    this.stack = await startStack({ dataDir: this.dataDir, ports: ALL_FREE, clock: this.clock });
+    this.stack = await startStack({ dataDir: this.dataDir, ports: ALL_FREE, clock: this.clock, envOverrides });
     this.gql = graphqlClient(this.stack.info);
     this.inbox = new Inbox(this.stack.info.mailboxUrl);
   }
