@@ -1,3 +1,4 @@
+import { refreshWithCognito, type CognitoRefreshOptions } from './cognito.js';
 import { documentOf, type DataOf, type VariablesFor } from './documents.js';
 import { AuthError, errorOf, type GraphQLResponseBody } from './errors.js';
 import { operations, type OperationField } from './generated/operations.js';
@@ -15,6 +16,7 @@ import { createSession, type IssuedTokens, type ManagedSession, type Session, ty
  */
 
 export { AuthError } from './errors.js';
+export type { CognitoRefreshOptions } from './cognito.js';
 export type { DataOf, VariablesFor } from './documents.js';
 export type { OperationField } from './generated/operations.js';
 export type { Session, SessionEndReason, SessionTokens, TokenStorage } from './session.js';
@@ -38,6 +40,14 @@ export interface AuthClientOptions {
    * for `session.clear()`, which the app asks for itself.
    */
   onSessionEnd?: (reason: SessionEndReason) => void;
+  /**
+   * Where the session's own refreshes go: `gateway` (the default) calls refreshTokens on the API;
+   * `cognito` calls Cognito's GetTokensFromRefreshToken directly, which needs `cognito`. Either way
+   * the new refresh token is kept when the app client rotates them. README "Typed client" weighs them.
+   */
+  refresh?: 'gateway' | 'cognito';
+  /** The app client id and Cognito's region or endpoint, for `refresh: 'cognito'`. */
+  cognito?: CognitoRefreshOptions;
 }
 
 /** Operations without variables take none (an `{}` parameter would accept anything). */
@@ -103,12 +113,20 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     return body?.data?.[field] as DataOf<F>;
   }
 
+  const refresh =
+    options.refresh === 'cognito'
+      ? refreshWithCognito(send, options.cognito ?? { clientId: '' })
+      : (refreshToken: string): Promise<IssuedTokens> => request('refreshTokens', { input: { refreshToken } });
+  if (options.refresh !== undefined && options.refresh !== 'gateway' && options.refresh !== 'cognito') {
+    throw new TypeError(`refresh is "gateway" or "cognito", not "${String(options.refresh)}".`);
+  }
+
   const session = createSession({
     storage: options.storage,
     storageKey: options.storageKey ?? 'auth-gateway.session',
     refreshMargin: options.refreshMargin ?? 60_000,
     now: options.now ?? Date.now,
-    refresh: (refreshToken): Promise<IssuedTokens> => request('refreshTokens', { input: { refreshToken } }),
+    refresh,
     onEnd: options.onSessionEnd,
   });
 
