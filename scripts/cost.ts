@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EnvironmentError, loadEnvironment } from '../infra/config';
-import { DEFAULT_USAGE, estimate, total, type LineItem, type Usage } from './cost/model';
+import { DEFAULT_USAGE, estimate, refreshScenarios, total, type LineItem, type Usage } from './cost/model';
 import { PRICES } from './cost/prices';
 
 const unconfirmedPrices = () => Object.values(PRICES).filter((price) => price.basis.startsWith('unconfirmed')).length;
@@ -21,6 +21,8 @@ const FLAGS = {
   'cognito-calls-per-request': { type: 'string' },
   'error-share': { type: 'string' },
   'matched-share': { type: 'string' },
+  'refreshes-per-user-day': { type: 'string' },
+  refresh: { type: 'string', default: 'gateway' },
 } as const;
 
 function numberFlag(values: Record<string, unknown>, flag: string, fallback?: number): number {
@@ -32,6 +34,11 @@ function numberFlag(values: Record<string, unknown>, flag: string, fallback?: nu
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0) throw new EnvironmentError(`--${flag} takes a non-negative number, not "${String(raw)}".`);
   return value;
+}
+
+function refreshFlag(value: string | undefined): Usage['refresh'] {
+  if (value === 'gateway' || value === 'cognito') return value;
+  throw new EnvironmentError(`--refresh takes gateway or cognito, not "${String(value)}".`);
 }
 
 const usd = (value: number) => (value >= 0.01 || value === 0 ? `$${value.toFixed(2)}` : `$${value.toPrecision(2)}`);
@@ -63,8 +70,12 @@ function main(): void {
     cognitoCallsPerRequest: numberFlag(values, 'cognito-calls-per-request', DEFAULT_USAGE.cognitoCallsPerRequest),
     errorShare: numberFlag(values, 'error-share', DEFAULT_USAGE.errorShare),
     matchedShare: numberFlag(values, 'matched-share', DEFAULT_USAGE.matchedShare),
+    // By default hourly, or every request when there are fewer than 24.
+    refreshesPerUserDay: numberFlag(values, 'refreshes-per-user-day', Math.min(DEFAULT_USAGE.refreshesPerUserDay, numberFlag(values, 'requests-per-user-day'))),
+    refresh: refreshFlag(values.refresh),
   };
   const lines = estimate(env, usage);
+  const scenarios = refreshScenarios(env, usage);
   process.stdout.write(
     [
       `${values.env}: ${quantity(usage.mau)} MAU × ${usage.requestsPerUserDay} requests a day × ${usage.daysPerMonth} days, us-east-1 prices`,
@@ -73,6 +84,7 @@ function main(): void {
       table(lines),
       '',
       `total: ${usd(total(lines))} a month`,
+      `refreshes (${usage.refreshesPerUserDay} a user-day) through the gateway: ${usd(scenarios.gateway)}; straight to Cognito (the typed client's refresh: 'cognito'): ${usd(scenarios.cognito)}, ${usd(scenarios.saved)} less`,
       `${unconfirmedPrices()} of the prices are not confirmed on their pricing page yet: see scripts/cost/prices.ts.`,
       '',
     ].join('\n'),
@@ -82,7 +94,7 @@ function main(): void {
 try {
   main();
 } catch (err) {
-  if (!(err instanceof EnvironmentError) && !(err instanceof TypeError)) throw err;
+  if (!(err instanceof EnvironmentError) && !(err instanceof TypeError) && !(err instanceof RangeError)) throw err;
   process.stderr.write(`${err.message}\n`);
   process.exitCode = 1;
 }

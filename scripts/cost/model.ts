@@ -22,6 +22,13 @@ export interface Usage {
   readonly errorShare: number;
   /** Share of requests a WAF rule blocks, counts or challenges (logged by default). */
   readonly matchedShare: number;
+  /** Token refreshes per user-day, part of requestsPerUserDay (hourly with 60-minute access tokens). */
+  readonly refreshesPerUserDay: number;
+  /**
+   * Where refreshes go: `gateway` (refreshTokens: an AppSync operation and a function call each) or
+   * `cognito` (the app calls GetTokensFromRefreshToken itself: no AppSync, Lambda, logs or traces).
+   */
+  readonly refresh: 'gateway' | 'cognito';
 }
 
 export const DEFAULT_USAGE: Omit<Usage, 'mau' | 'requestsPerUserDay'> = {
@@ -33,6 +40,8 @@ export const DEFAULT_USAGE: Omit<Usage, 'mau' | 'requestsPerUserDay'> = {
   cognitoCallsPerRequest: 1,
   errorShare: 0.02,
   matchedShare: 0.01,
+  refreshesPerUserDay: 24,
+  refresh: 'gateway',
 };
 
 /** Log bytes per event, from the shapes of the records (platform START/END/REPORT lines plus one JSON line per call). */
@@ -80,9 +89,16 @@ export function cognitoLines(plan: keyof typeof COGNITO_MAU, mau: number, table:
 
 /** The monthly bill of one environment for `usage`, line by line. */
 export function estimate(env: Environment, usage: Usage, prices: Prices = PRICES): LineItem[] {
-  const requests = usage.mau * usage.requestsPerUserDay * usage.daysPerMonth;
+  if (usage.refreshesPerUserDay > usage.requestsPerUserDay) {
+    throw new RangeError('refreshesPerUserDay is part of requestsPerUserDay, so it cannot be larger.');
+  }
+  const all = usage.mau * usage.requestsPerUserDay * usage.daysPerMonth;
+  // Refreshes sent straight to Cognito never reach the gateway; everything below counts what does.
+  const direct = usage.refresh === 'cognito' ? usage.mau * usage.refreshesPerUserDay * usage.daysPerMonth : 0;
+  const requests = all - direct;
   const emails = usage.mau * usage.emailsPerUserMonth;
   const lines: LineItem[] = [...cognitoLines(env.cognito.featurePlan, usage.mau)];
+  if (direct > 0) lines.push(line('Cognito', 'refreshes straight from the app (GetTokensFromRefreshToken)', direct, prices.cognitoUserApiCall));
 
   lines.push(line('AppSync', 'operations (one per request)', requests, prices.appsyncOperation));
 
@@ -113,7 +129,8 @@ export function estimate(env: Environment, usage: Usage, prices: Prices = PRICES
     const acls = waf.protectUserPool ? 2 : 1;
     const apiRules = waf.managedRuleGroups.length + 2 + (waf.createUserAction === 'none' ? 0 : 1);
     const poolRules = waf.protectUserPool ? waf.managedRuleGroups.length + (waf.userPoolRateLimitPer5Minutes === null ? 0 : 1) : 0;
-    const inspected = requests + (waf.protectUserPool ? requests * usage.cognitoCallsPerRequest : 0);
+    // The user pool's web ACL sees the functions' Cognito calls and the app's own refreshes alike.
+    const inspected = requests + (waf.protectUserPool ? requests * usage.cognitoCallsPerRequest + direct : 0);
     lines.push(line('WAF', 'web ACLs', acls, prices.wafWebAclMonth));
     lines.push(line('WAF', 'rules and managed rule groups', apiRules + poolRules, prices.wafRuleMonth));
     lines.push(line('WAF', 'requests inspected (API, and user pool calls)', inspected, prices.wafRequest));
@@ -137,3 +154,10 @@ export function estimate(env: Environment, usage: Usage, prices: Prices = PRICES
 }
 
 export const total = (lines: readonly LineItem[]): number => lines.reduce((sum, l) => sum + l.usd, 0);
+
+/** The same month with refreshes through the gateway and straight to Cognito, and the difference. */
+export function refreshScenarios(env: Environment, usage: Usage): { gateway: number; cognito: number; saved: number } {
+  const gateway = total(estimate(env, { ...usage, refresh: 'gateway' }));
+  const cognito = total(estimate(env, { ...usage, refresh: 'cognito' }));
+  return { gateway, cognito, saved: gateway - cognito };
+}

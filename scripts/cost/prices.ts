@@ -87,6 +87,17 @@ export const PRICES = {
   logsIngestionGb: price(0.5, 'GB ingested', 'https://aws.amazon.com/cloudwatch/pricing/', UNCONFIRMED),
   logsStorageGbMonth: price(0.03, 'GB-month stored', 'https://aws.amazon.com/cloudwatch/pricing/', UNCONFIRMED),
   xrayTrace: price(5.0 / 1e6, 'trace recorded', 'https://aws.amazon.com/xray/pricing/', UNCONFIRMED),
+  /**
+   * A user's call to Cognito's public API (a refresh with GetTokensFromRefreshToken): nothing, the
+   * MAU price covers it. Cognito bills MAUs, M2M client-credentials tokens and quota bought above
+   * the defaults, not user API calls.
+   */
+  cognitoUserApiCall: price(
+    0,
+    'user API call',
+    COGNITO,
+    'developer guide, Monitoring costs (cognito/latest/developerguide/tracking-cost.html): MAUs, M2M and purchased quota are the billed dimensions',
+  ),
 } as const satisfies Record<string, Price>;
 
 export type Prices = typeof PRICES;

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../../infra/config';
-import { cognitoLines, DEFAULT_USAGE, estimate, total, type LineItem, type Usage } from '../../scripts/cost/model';
+import { cognitoLines, DEFAULT_USAGE, estimate, refreshScenarios, total, type LineItem, type Usage } from '../../scripts/cost/model';
 import { COGNITO_MAU, PRICES } from '../../scripts/cost/prices';
 import { devWith } from '../infra/synth';
 
-const usage = (mau: number, requestsPerUserDay: number): Usage => ({ ...DEFAULT_USAGE, mau, requestsPerUserDay });
+// Refreshes are part of the requests: never more of them than requests.
+const usage = (mau: number, requestsPerUserDay: number): Usage => ({
+  ...DEFAULT_USAGE,
+  mau,
+  requestsPerUserDay,
+  refreshesPerUserDay: Math.min(DEFAULT_USAGE.refreshesPerUserDay, requestsPerUserDay),
+});
 const usdOf = (lines: readonly LineItem[], service: string, item?: string) =>
   lines.filter((l) => l.service === service && (!item || l.item.startsWith(item))).reduce((sum, l) => sum + l.usd, 0);
 
@@ -83,5 +89,42 @@ describe('the bill follows the environment file', () => {
     expect(usdOf(lines, 'WAF', 'web ACLs')).toBe(5);
     expect(usdOf(lines, 'WAF', 'requests')).toBeCloseTo(20_000 * 10 * 30 * 0.6e-6, 6);
     expect(usdOf(lines, 'WAF', 'createUser CAPTCHA')).toBeCloseTo(20_000 * 0.05 * 0.4e-3, 9);
+  });
+});
+
+describe('refreshes through the gateway or straight to Cognito', () => {
+  const prod = loadEnvironment('prod');
+  const refreshes = 50_000 * 24 * 30;
+  const all = 50_000 * 26 * 30;
+
+  it('counts refreshes as gateway requests by default', () => {
+    const lines = estimate(prod, usage(50_000, 26));
+    expect(DEFAULT_USAGE.refresh).toBe('gateway');
+    expect(lines.find((l) => l.item.startsWith('operations'))?.quantity).toBe(all);
+    expect(lines.some((l) => l.item.startsWith('refreshes straight'))).toBe(false);
+  });
+
+  it('takes them off AppSync, Lambda, logs and traces when the app refreshes with Cognito, which bills no API call', () => {
+    const direct = estimate(prod, { ...usage(50_000, 26), refresh: 'cognito' });
+    const gatewayRequests = all - refreshes;
+    expect(direct.find((l) => l.item.startsWith('refreshes straight'))).toMatchObject({ service: 'Cognito', quantity: refreshes, usd: 0 });
+    expect(usdOf(direct, 'AppSync')).toBeCloseTo(gatewayRequests * 4e-6, 6);
+    expect(usdOf(direct, 'Lambda', 'requests')).toBeCloseTo((gatewayRequests + 50_000 * 0.1) * 0.2e-6, 6);
+    // The user pool's web ACL still inspects each refresh, now sent by the app.
+    expect(usdOf(direct, 'WAF', 'requests')).toBeCloseTo((2 * gatewayRequests + refreshes) * 0.6e-6, 6);
+    expect(usdOf(direct, 'Cognito')).toBeCloseTo(220, 6);
+  });
+
+  it('compares both in one call, the difference being what the refreshes cost at the gateway', () => {
+    const scenarios = refreshScenarios(prod, usage(50_000, 26));
+    expect(scenarios.gateway).toBeCloseTo(total(estimate(prod, usage(50_000, 26))), 9);
+    expect(scenarios.saved).toBeCloseTo(scenarios.gateway - scenarios.cognito, 9);
+    // At least the AppSync operations, Lambda requests and the API web ACL's inspections of them.
+    expect(scenarios.saved).toBeGreaterThan(refreshes * (4e-6 + 0.2e-6 + 0.6e-6));
+    expect(refreshScenarios(prod, { ...usage(50_000, 26), refreshesPerUserDay: 0 }).saved).toBeCloseTo(0, 9);
+  });
+
+  it('refuses more refreshes than requests', () => {
+    expect(() => estimate(prod, { ...usage(1_000, 2), refreshesPerUserDay: 3 })).toThrow(RangeError);
   });
 });
