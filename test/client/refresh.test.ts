@@ -137,3 +137,27 @@ describe('refresh through cognito', () => {
     expect(() => createAuthClient({ ...base, refresh: 'sideways' as 'gateway' })).toThrow('refresh is "gateway" or "cognito", not "sideways".');
   });
 });
+
+describe('two tabs sharing one stored session', () => {
+  it('the later tab takes the tokens the other one stored instead of sending its replaced refresh token', async () => {
+    const { graphqlUrl, apiKey } = flow.stack.info;
+    const user = await flow.enrol(`client${++users}@example.com`);
+    const items = new Map<string, string>();
+    const storage = { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
+    const ended: SessionEndReason[] = [];
+    const tab = () =>
+      createAuthClient({ url: graphqlUrl, apiKey, storage, now: () => flow.clock.now().getTime(), onSessionEnd: (reason) => ended.push(reason) });
+    const first = tab();
+    await first.session.store(user.tokens);
+    const second = tab();
+    // Both tabs have loaded the session; the first refreshes, the second comes back long after the grace period.
+    expect((await second.session.tokens())?.refreshToken).toBe(user.tokens.refreshToken);
+    expireAccessToken(user);
+    await first.me();
+    const refreshed = await first.session.tokens();
+    flow.clock.advance(GRACE_SECONDS * SECOND);
+    expect((await second.me()).email).toBe(user.email);
+    expect(await second.session.tokens()).toEqual(refreshed);
+    expect(ended).toEqual([]);
+  });
+});

@@ -120,6 +120,13 @@ export function createSession(options: SessionOptions): ManagedSession {
   }
 
   async function refresh(refreshToken: string): Promise<SessionTokens> {
+    // Another tab sharing the storage may have refreshed already; when refresh tokens rotate, the
+    // one in memory then dies seconds later, so take the stored tokens instead of sending it.
+    const stored = storage ? parse(await storage.getItem(storageKey)) : undefined;
+    if (stored && stored.refreshToken !== refreshToken && now() < stored.expiresAt - refreshMargin) {
+      current = stored;
+      return stored;
+    }
     try {
       await store(await options.refresh(refreshToken));
     } catch (error) {
