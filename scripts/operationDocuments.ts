@@ -1,6 +1,9 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { generate, loadContext } from '@graphql-codegen/cli';
+import { preset as clientPreset } from '@graphql-codegen/client-preset';
+import { codegen } from '@graphql-codegen/core';
+import { getCachedDocumentNodeFromSchema, type Types } from '@graphql-codegen/plugin-helpers';
+import { buildSchema, lexicographicSortSchema, parse, print } from 'graphql';
 import { operationExamples } from '../local/appsync/examples';
 import { APPSYNC_DECLARATIONS, loadSchema } from '../local/appsync/schema';
 import { userOperations } from '../operations';
@@ -13,7 +16,7 @@ import { userOperations } from '../operations';
  * - `appsync.graphql` (at the root): AppSync's scalar and directive declarations, which AppSync
  *   adds to every schema itself; codegen, editors and other GraphQL tools (graphql.config.yml)
  *   read it beside schema.graphql.
- * - `src/generated/`: graphql-codegen's typed documents (codegen.yml), and `operations.ts`, the
+ * - `src/generated/`: graphql-codegen's typed documents (CODEGEN_CONFIG), and `operations.ts`, the
  *   rows' field names and token flags.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -77,15 +80,64 @@ function selfContained(file: string, content: string): string {
   return replaced;
 }
 
-/** File name (relative to src/generated) → content: codegen.yml's output, then operations.ts. */
+/**
+ * graphql-codegen's client preset, run through its library API (@graphql-codegen/core): every input
+ * is a local file this script has just written, so the CLI's remote-schema loaders are not needed.
+ */
+const CODEGEN_CONFIG = {
+  // Documents as strings: the client posts them as they are and needs no graphql at runtime.
+  documentMode: 'string',
+  useTypeImports: true,
+  enumsAsTypes: true,
+  // `./graphql.js`: the package is plain ES modules, which name the files they import.
+  emitLegacyCommonJSImports: false,
+  importExtension: '.js',
+  // AppSync's scalars travel as JSON strings, except AWSTimestamp (seconds since the epoch).
+  scalars: {
+    AWSEmail: 'string',
+    AWSPhone: 'string',
+    AWSURL: 'string',
+    AWSDate: 'string',
+    AWSTime: 'string',
+    AWSDateTime: 'string',
+    AWSTimestamp: 'number',
+    AWSJSON: 'string',
+    AWSIPAddress: 'string',
+  },
+} as const;
+
+/** What the codegen reads: appsync.graphql and schema.graphql (types in name order), and the committed documents. */
+function codegenInputs(): { schemaAst: ReturnType<typeof buildSchema>; documents: Types.DocumentFile[] } {
+  const sdl = [DECLARATIONS_FILE, `${root}schema.graphql`].map((file) => readFileSync(file, 'utf8')).join('\n');
+  const documents = readdirSync(OPERATIONS_DIR)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort()
+    .map((name) => {
+      const document = parse(readFileSync(`${OPERATIONS_DIR}/${name}`, 'utf8'));
+      // The client looks documents up by their printed text, which carries no comments.
+      return { location: `${OPERATIONS_DIR}/${name}`, document, rawSDL: print(document) };
+    });
+  return { schemaAst: lexicographicSortSchema(buildSchema(sdl)), documents };
+}
+
+/** File name (relative to src/generated) → content: the client preset's output, then operations.ts. */
 export async function generatedSources(): Promise<Map<string, string>> {
-  const context = await loadContext(`${root}codegen.yml`);
-  context.cwd = root;
-  context.updateConfig({ silent: true });
-  const outputs = (await generate(context, false)) as { filename: string; content: string }[];
+  const { schemaAst, documents } = codegenInputs();
+  const outputs = await clientPreset.buildGeneratesSection({
+    baseOutputDir: `${GENERATED_DIR}/`,
+    presetConfig: { fragmentMasking: false },
+    plugins: [],
+    pluginMap: {},
+    schema: getCachedDocumentNodeFromSchema(schemaAst),
+    schemaAst,
+    documents,
+    config: CODEGEN_CONFIG,
+    documentTransforms: [],
+  });
   const files = new Map<string, string>();
-  for (const { filename, content } of outputs) {
-    const name = filename.replace(/^.*src\/generated\//, '');
+  for (const output of outputs) {
+    const content = await codegen({ ...output, emitLegacyCommonJSImports: false, importExtension: '.js' });
+    const name = output.filename.replace(/^.*src\/generated\//, '');
     files.set(name, selfContained(name, content));
   }
   files.set('operations.ts', operationsModule());
