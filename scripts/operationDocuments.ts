@@ -1,9 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { preset as clientPreset } from '@graphql-codegen/client-preset';
 import { codegen } from '@graphql-codegen/core';
 import { getCachedDocumentNodeFromSchema, type Types } from '@graphql-codegen/plugin-helpers';
-import { buildSchema, lexicographicSortSchema, parse, print } from 'graphql';
 import { operationExamples } from '../local/appsync/examples';
 import { APPSYNC_DECLARATIONS, loadSchema } from '../local/appsync/schema';
 import { userOperations } from '../operations';
@@ -20,6 +20,13 @@ import { userOperations } from '../operations';
  *   rows' field names and token flags.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * graphql-codegen's libraries use the copy of `graphql` that Node resolves for them (its CommonJS
+ * build: the package has no `exports`); a schema handed to them must come from that same copy, or
+ * graphql's instanceof checks refuse it. Vitest would give this file the ES module build instead.
+ */
+const { buildSchema, lexicographicSortSchema, parse, print } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 export const CLIENT_DIR = `${root}packages/client`;
 export const OPERATIONS_DIR = `${CLIENT_DIR}/operations`;
 export const DECLARATIONS_FILE = `${root}appsync.graphql`;
