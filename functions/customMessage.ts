@@ -7,6 +7,10 @@ type Request = CustomMessageTriggerEvent['request'];
 /**
  * The branded e-mail for each message Cognito sends. The code and username are placeholders that
  * Cognito fills in after this trigger, and it refuses a message that leaves out one it needs.
+ * Cognito takes one body per message, formatted with HTML tags, and has no field for a plain-text
+ * part, so these are the HTML only (the gateway's own e-mails, sent through SES, carry both).
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-email-verification-message-customization.html
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-custom-message.html
  */
 const MAILS: Partial<Record<CustomMessageTriggerEvent['triggerSource'], (request: Request, product: string) => HtmlMail | null>> = {
   // Without a username placeholder Cognito would refuse the invitation: keep its own text then.

@@ -53,7 +53,11 @@ export function customMessageEvent(message: CognitoMessage, region: string): Cus
 
 /**
  * Cognito's e-mail path, offline: run the CustomMessage trigger, then send what it wrote through
- * SES, where the local mailbox keeps it.
+ * SES, where the local mailbox keeps it. AWS documents one body per Cognito message (the template's
+ * or the trigger's `emailMessage`, up to 20,000 characters, formatted with HTML tags) and no
+ * plain-text part, so the mailbox gets that one body as HTML and no text part.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-email-verification-message-customization.html
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_MessageTemplateType.html
  */
 export function cognitoMailer(args: {
   customMessage: CustomMessageHandler;

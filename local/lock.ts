@@ -47,6 +47,12 @@ async function readOwner(file: string): Promise<LockOwner | undefined> {
   }
 }
 
+/** The process holding `dataDir`'s lock while it still runs: a local stack is running there. */
+export async function runningOwner(dataDir: string): Promise<LockOwner | undefined> {
+  const owner = await readOwner(join(dataDir, LOCK_FILE));
+  return owner && isRunning(owner.pid) ? owner : undefined;
+}
+
 export interface DataDirLock {
   /** Records the running stack's addresses in the lock, for the message another start shows. */
   describe(urls: Record<string, string>): Promise<void>;

@@ -201,8 +201,6 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
   };
 
   try {
-    // Node 20 is supported here (Lambda runs 22): keep the SDK's once-per-process notice out of the output.
-    stops.push(setProcessEnv({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }));
     const ses = await part('ses', () => startSes({ port: ports.ses }));
     progress(`SES mailbox    ${ses.url}`);
     const s3 = await part('s3', () =>

@@ -35,6 +35,7 @@ function banner(info: StackInfo, infoFile: string, env: string): string {
     `  Mailbox   ${info.mailboxUrl}   (every e-mail the gateway sends; loopback only, its JSON store has no key)`,
     `  Cognito   ${info.cognitoEndpoint}   user pool ${info.userPoolId}, app client ${info.clientId}`,
     `  S3        ${info.s3Endpoint}`,
+    `  Node.js   ${process.version}   (npm scripts run the Node.js that package.json pins, Lambda's major)`,
     `  Operator  ${info.operator.accessKeyId} / ${info.operator.secretAccessKey}   (SigV4 keys for the admin fields: npm run admin -- --local …)`,
     `${displayPath(infoFile)} written (removed on Ctrl-C); data folder readable by you only`,
     'Ctrl-C to stop',

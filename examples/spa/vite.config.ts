@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, type InlineConfig } from 'vite';
+import { resolveGateway, type Gateway } from './gateway';
 
-/** Where the example sends its requests: the gateway's GraphQL endpoint and API key. */
-export interface Gateway {
-  graphqlUrl: string;
-  apiKey: string;
-}
+export type { Gateway };
 
 const SPA_DIR = fileURLToPath(new URL('.', import.meta.url));
 const REPO_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,24 +31,5 @@ export function spaConfig(gateway: Gateway): InlineConfig {
   };
 }
 
-/**
- * `npm run spa`: the gateway comes from VITE_GRAPHQL_URL and VITE_API_KEY when both are set,
- * otherwise from the stack.json that `npm start` writes.
- */
-
-const STACK_FILE = fileURLToPath(new URL('../../.local/stack.json', import.meta.url));
-
-function gateway(): Gateway {
-  const { VITE_GRAPHQL_URL: graphqlUrl, VITE_API_KEY: apiKey } = process.env;
-  if (graphqlUrl && apiKey) return { graphqlUrl, apiKey };
-  let stack: Partial<Gateway>;
-  try {
-    stack = JSON.parse(readFileSync(STACK_FILE, 'utf8')) as Partial<Gateway>;
-  } catch {
-    throw new Error(`No ${STACK_FILE}: start the local stack first with npm start, or set VITE_GRAPHQL_URL and VITE_API_KEY.`);
-  }
-  if (!stack.graphqlUrl || !stack.apiKey) throw new Error(`${STACK_FILE} has no graphqlUrl or apiKey: restart the stack with npm start.`);
-  return { graphqlUrl: stack.graphqlUrl, apiKey: stack.apiKey };
-}
-
-export default defineConfig(() => spaConfig(gateway()));
+/** `vite examples/spa` run by hand: the stack on the default data folder (`npm run spa` takes --data-dir). */
+export default defineConfig(async () => spaConfig(await resolveGateway('.local')));

@@ -19,66 +19,81 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 }
 
-const paragraph = (text: string) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(text)}</p>`;
+/**
+ * What a message says, as blocks: each template lists its blocks once and both parts, HTML and
+ * plain text, are rendered from that one list, so the text part carries exactly what the HTML
+ * does (no secret more), for mail clients and readers that show text only.
+ */
+type Block = { paragraph: string } | { code: string } | { link: string; label: string };
 
-const codeBlock = (value: string) =>
-  `<p style="margin:0 0 16px;padding:12px 16px;background:#f0f2f5;border-radius:6px;font:600 20px/1.4 monospace;letter-spacing:2px">${escapeHtml(value)}</p>`;
+const FOOTER = 'If you did not expect this e-mail, you can ignore it.';
 
-const button = (url: string, label: string) =>
-  `<p style="margin:0 0 16px"><a href="${escapeHtml(url)}" style="display:inline-block;padding:12px 20px;background:#1f5fbf;color:#ffffff;border-radius:6px;text-decoration:none">${escapeHtml(label)}</a></p>`;
+function blockHtml(block: Block): string {
+  if ('paragraph' in block) return `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(block.paragraph)}</p>`;
+  if ('code' in block) {
+    return `<p style="margin:0 0 16px;padding:12px 16px;background:#f0f2f5;border-radius:6px;font:600 20px/1.4 monospace;letter-spacing:2px">${escapeHtml(block.code)}</p>`;
+  }
+  return `<p style="margin:0 0 16px"><a href="${escapeHtml(block.link)}" style="display:inline-block;padding:12px 20px;background:#1f5fbf;color:#ffffff;border-radius:6px;text-decoration:none">${escapeHtml(block.label)}</a></p>`;
+}
 
-/** The one frame around every message. `body` is HTML built from the escaping parts above. */
-function layout(product: string, heading: string, body: string): string {
-  return (
+/** A code stands alone on its line, indented, so it is easy to select; a link's address follows its label. */
+function blockText(block: Block): string {
+  if ('paragraph' in block) return block.paragraph;
+  if ('code' in block) return `    ${block.code}`;
+  return `${block.label}\n${block.link}`;
+}
+
+/** Both parts of one message, in the one frame every message has. */
+function render(product: string, heading: string, blocks: readonly Block[]): { html: string; text: string } {
+  const html =
     '<!doctype html><html><body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2933">' +
     '<div style="max-width:480px;margin:0 auto;padding:32px;background:#ffffff;border-radius:8px">' +
     `<p style="margin:0 0 8px;font-size:13px;color:#52606d">${escapeHtml(product)}</p>` +
     `<h1 style="margin:0 0 16px;font-size:20px">${escapeHtml(heading)}</h1>` +
-    body +
-    '<p style="margin:24px 0 0;font-size:13px;color:#52606d">If you did not expect this e-mail, you can ignore it.</p>' +
-    '</div></body></html>'
-  );
+    blocks.map(blockHtml).join('') +
+    `<p style="margin:24px 0 0;font-size:13px;color:#52606d">${escapeHtml(FOOTER)}</p>` +
+    '</div></body></html>';
+  const title = `${product}: ${heading.charAt(0).toLowerCase()}${heading.slice(1)}`;
+  const text = [title, ...blocks.map(blockText), FOOTER].join('\n\n');
+  return { html, text };
+}
+
+/** Cognito takes one body per message (see customMessage.ts): the HTML part. */
+function htmlOnly(subject: string, rendered: { html: string }): HtmlMail {
+  return { subject, html: rendered.html };
 }
 
 /** The invitation: Cognito refuses it unless it contains both the username and the code placeholders. */
 export function invitationMail(args: { product: string; username: string; temporaryPassword: string }): HtmlMail {
-  return {
-    subject: `Your ${args.product} account`,
-    html: layout(
-      args.product,
-      'Welcome',
-      paragraph('An account has been created for you. Sign in with this e-mail address:') +
-        codeBlock(args.username) +
-        paragraph('and this temporary password, which you will replace at your first sign-in:') +
-        codeBlock(args.temporaryPassword) +
-        paragraph('You will then set up an authenticator app for two-step sign-in.'),
-    ),
-  };
+  return htmlOnly(
+    `Your ${args.product} account`,
+    render(args.product, 'Welcome', [
+      { paragraph: 'An account has been created for you. Sign in with this e-mail address:' },
+      { code: args.username },
+      { paragraph: 'and this temporary password, which you will replace at your first sign-in:' },
+      { code: args.temporaryPassword },
+      { paragraph: 'You will then set up an authenticator app for two-step sign-in.' },
+    ]),
+  );
 }
 
 export function passwordResetMail(args: { product: string; code: string }): HtmlMail {
-  return {
-    subject: `Reset your ${args.product} password`,
-    html: layout(
-      args.product,
-      'Reset your password',
-      paragraph('Use this code to set a new password:') +
-        codeBlock(args.code) +
-        paragraph('Nobody from our team will ever ask you for it.'),
-    ),
-  };
+  return htmlOnly(
+    `Reset your ${args.product} password`,
+    render(args.product, 'Reset your password', [
+      { paragraph: 'Use this code to set a new password:' },
+      { code: args.code },
+      { paragraph: 'Nobody from our team will ever ask you for it.' },
+    ]),
+  );
 }
 
 /** For confirming an e-mail address: a resent sign-up code or a new or changed address. */
 export function verificationCodeMail(args: { product: string; code: string }): HtmlMail {
-  return {
-    subject: `Your ${args.product} verification code`,
-    html: layout(
-      args.product,
-      'Confirm your e-mail address',
-      paragraph('Use this code to confirm your e-mail address:') + codeBlock(args.code),
-    ),
-  };
+  return htmlOnly(
+    `Your ${args.product} verification code`,
+    render(args.product, 'Confirm your e-mail address', [{ paragraph: 'Use this code to confirm your e-mail address:' }, { code: args.code }]),
+  );
 }
 
 /** The link to the user's archived MFA QR code, which holds the TOTP secret: short-lived on purpose. */
@@ -91,26 +106,13 @@ export function mfaQrCodeMail(args: { product: string; url: string; expiresAt: s
     'If you did not ask for this, someone knows your password: reset it now, then sign in and replace your authenticator and recovery codes.';
   return {
     subject: `Your ${args.product} authenticator QR code`,
-    html: layout(
-      args.product,
-      'Your authenticator QR code',
-      paragraph('You asked for the QR code that sets up your authenticator app again.') +
-        button(args.url, 'Show my QR code') +
-        paragraph(validity) +
-        paragraph(advice) +
-        paragraph(notYou),
-    ),
-    text: [
-      `${args.product}: your authenticator QR code`,
-      '',
-      'You asked for the QR code that sets up your authenticator app again:',
-      args.url,
-      '',
-      validity,
-      advice,
-      '',
-      notYou,
-    ].join('\n'),
+    ...render(args.product, 'Your authenticator QR code', [
+      { paragraph: 'You asked for the QR code that sets up your authenticator app again.' },
+      { link: args.url, label: 'Show my QR code' },
+      { paragraph: validity },
+      { paragraph: advice },
+      { paragraph: notYou },
+    ]),
   };
 }
 
@@ -171,8 +173,7 @@ export function notificationMail(args: { product: string; kind: NotificationKind
   const { subject, heading, lines } = NOTIFICATIONS[args.kind];
   return {
     subject: `${args.product}: ${subject.toLowerCase()}`,
-    html: layout(args.product, heading, lines.map(paragraph).join('')),
-    text: [`${args.product}: ${heading.toLowerCase()}`, '', ...lines.flatMap((line) => [line, ''])].join('\n').trimEnd(),
+    ...render(args.product, heading, lines.map((line) => ({ paragraph: line }))),
   };
 }
 

@@ -31,7 +31,7 @@ export interface OperationExample {
   field: string;
   /** The GraphQL document, named after the field. */
   document: string;
-  /** Placeholder values for the required variables. */
+  /** Realistic values for the required variables. */
   variables: Record<string, unknown>;
 }
 
@@ -39,12 +39,12 @@ export interface OperationExample {
 const MAX_DEPTH = 8;
 const INDENT = '  ';
 
-/** Placeholders that AppSync's scalars accept. */
+/** Values that AppSync's scalars accept. */
 const SCALAR_EXAMPLES: Readonly<Record<string, unknown>> = {
   Int: 0,
   Float: 0,
   Boolean: false,
-  AWSEmail: 'user@example.com',
+  AWSEmail: 'ada.lovelace@example.com',
   AWSPhone: '+447700900123',
   AWSURL: 'https://example.com/',
   AWSDate: '1970-01-01',
@@ -55,7 +55,35 @@ const SCALAR_EXAMPLES: Readonly<Record<string, unknown>> = {
   AWSIPAddress: '127.0.0.1',
 };
 
-/** A value of `type`; strings say which field they are for. Optional input fields are left out. */
+/**
+ * Realistic values for the String arguments and input fields, by name: each passes the functions'
+ * input rules (functions/lib/validate.ts), passwords meet every environment's password policy, and
+ * sessions and tokens look like Cognito's, so a developer sees what to paste where.
+ */
+export const STRING_EXAMPLES: Readonly<Record<string, string>> = {
+  fullName: 'Ada Lovelace',
+  givenName: 'Ada',
+  familyName: 'Lovelace',
+  password: 'Analytical-Engine-1843',
+  oldPassword: 'Analytical-Engine-1843',
+  newPassword: 'Difference-Engine-1822',
+  temporaryPassword: 'T7#kq2Lm9xWp4z',
+  otp: '492817',
+  verificationCode: '305914',
+  recoveryCode: '7kq2m-x9d4h',
+  session: 'AYABeNxH7yq2sQ3Kv0aR9cGz6dUwAAEAB2F3cy1rbXMAS2Fybjphd3M6a21z',
+  verificationSession: 'AYABeNxH7yq2sQ3Kv0aR9cGz6dUwAAEAB2F3cy1rbXMAS2Fybjphd3M6a21z',
+  refreshToken:
+    'eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.Xk3pQ9vT2m.Rz8wYb4nHc.L6sJq1tUe0aVgKf7dMiOw5.Nh2yEc9Bx4Gp',
+  accessToken: 'eyJraWQiOiJsb2NhbCIsImFsZyI6IlJTMjU2In0.eyJzdWIiOiI3YjJmNGUxYyJ9.c2lnbmF0dXJl',
+  group: 'support',
+  name: 'support',
+  description: 'Support engineers',
+  emailPrefix: 'ada',
+  deviceName: 'Ada\'s phone',
+};
+
+/** A value of `type`: realistic for the names above, otherwise plain text. Optional input fields are left out. */
 export function exampleValue(type: GraphQLInputType, name: string): unknown {
   const nullable = getNullableType(type);
   if (isListType(nullable)) return [exampleValue(nullable.ofType, name)];
@@ -64,7 +92,8 @@ export function exampleValue(type: GraphQLInputType, name: string): unknown {
     return Object.fromEntries(fields.map((f) => [f.name, exampleValue(f.type, f.name)]));
   }
   if (isEnumType(nullable)) return nullable.getValues()[0]?.value ?? null;
-  return nullable.name in SCALAR_EXAMPLES ? SCALAR_EXAMPLES[nullable.name] : `<${name}>`;
+  if (nullable.name in SCALAR_EXAMPLES) return SCALAR_EXAMPLES[nullable.name];
+  return Object.hasOwn(STRING_EXAMPLES, name) ? STRING_EXAMPLES[name] : 'text';
 }
 
 function selectionOf(type: GraphQLNamedType, depth: number, ancestors: readonly string[]): string[] {

@@ -23,6 +23,18 @@ const ASSET_FILES: Readonly<Record<string, readonly [string, string]>> = {
   'graphiql.min.css': [join(packageDir('graphiql'), 'graphiql.min.css'), 'text/css'],
 };
 
+/**
+ * One tab per operation is about twenty tabs: they wrap onto a second row rather than scroll out
+ * of sight, so every operation stays one click away on a laptop screen (1400 px wide: two rows).
+ */
+export const PAGE_STYLE = [
+  'html, body, #graphiql { height: 100%; margin: 0; }',
+  '.graphiql-container .graphiql-session-header { height: auto; min-height: var(--session-header-height); }',
+  '.graphiql-tabs { flex-wrap: wrap; gap: var(--px-4) var(--px-8); overflow-x: visible; padding: var(--px-8) var(--px-12); }',
+  '.graphiql-tabs > :not(:first-child) { margin-left: 0; }',
+  '.graphiql-tab-button { padding: var(--px-4) var(--px-8); font-size: var(--font-size-body); }',
+].join('\n');
+
 /** Starts GraphiQL with the settings embedded in the page. */
 const START_SCRIPT = `
 const config = JSON.parse(document.getElementById('graphiql-config').textContent);
@@ -89,7 +101,7 @@ export function graphiqlPage(schema: GraphQLSchema, apiKey: string, graphqlPath:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Auth gateway (local) · GraphiQL</title>
 <link rel="stylesheet" href="${asset('graphiql.min.css')}">
-<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+<style>${PAGE_STYLE}</style>
 </head>
 <body>
 <div id="graphiql">Loading GraphiQL…</div>

@@ -18,21 +18,25 @@ export const SCHEMA_FILE = fileURLToPath(new URL('../../schema.graphql', import.
 
 /**
  * What AppSync declares for every schema: its scalars and its authorization and subscription
- * directives. A schema may use them without declaring them, as on AppSync.
+ * directives. A schema may use them without declaring them, as on AppSync; standard GraphQL
+ * tools read them from appsync.graphql, written from this (`npm run codegen`).
+ * https://docs.aws.amazon.com/appsync/latest/devguide/scalars.html
+ * https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html
  */
-const APPSYNC_DEFINITIONS = parse(`
-  ${Object.keys(APPSYNC_SCALARS)
-    .map((name) => `scalar ${name}`)
-    .join('\n')}
-  directive @aws_api_key on OBJECT | FIELD_DEFINITION
-  directive @aws_iam on OBJECT | FIELD_DEFINITION
-  directive @aws_oidc on OBJECT | FIELD_DEFINITION
-  directive @aws_lambda on OBJECT | FIELD_DEFINITION
-  directive @aws_cognito_user_pools(cognito_groups: [String]) on OBJECT | FIELD_DEFINITION
-  directive @aws_auth(cognito_groups: [String]) on FIELD_DEFINITION
-  directive @aws_subscribe(mutations: [String]) on FIELD_DEFINITION
-  directive @aws_publish(subscriptions: [String]) on FIELD_DEFINITION
-`);
+export const APPSYNC_DECLARATIONS = [
+  ...Object.keys(APPSYNC_SCALARS).map((name) => `scalar ${name}`),
+  'directive @aws_api_key on OBJECT | FIELD_DEFINITION',
+  'directive @aws_iam on OBJECT | FIELD_DEFINITION',
+  'directive @aws_oidc on OBJECT | FIELD_DEFINITION',
+  'directive @aws_lambda on OBJECT | FIELD_DEFINITION',
+  'directive @aws_cognito_user_pools(cognito_groups: [String]) on OBJECT | FIELD_DEFINITION',
+  'directive @aws_auth(cognito_groups: [String]) on FIELD_DEFINITION',
+  'directive @aws_subscribe(mutations: [String]) on FIELD_DEFINITION',
+  'directive @aws_publish(subscriptions: [String]) on FIELD_DEFINITION',
+  '',
+].join('\n');
+
+const APPSYNC_DEFINITIONS = parse(APPSYNC_DECLARATIONS);
 
 function definedName(definition: DefinitionNode): string | undefined {
   return definition.kind === Kind.DIRECTIVE_DEFINITION || definition.kind === Kind.SCALAR_TYPE_DEFINITION

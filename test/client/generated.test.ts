@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { buildSchema, validateSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { userOperations } from '../../operations';
 import {
-  appSyncScalars,
+  appSyncDeclarations,
+  DECLARATIONS_FILE,
   GENERATED_DIR,
   generatedSources,
   operationDocuments,
   OPERATIONS_DIR,
-  SCALARS_FILE,
 } from '../../scripts/operationDocuments';
 
 /** The client package's generated files are committed; each of these fails until `npm run codegen` is run. */
@@ -25,13 +26,33 @@ describe('packages/client/operations', () => {
     expect(readFileSync(`${OPERATIONS_DIR}/${name}`, 'utf8'), STALE).toBe(content);
   });
 
-  it('declares the AppSync scalars', () => {
-    expect(readFileSync(SCALARS_FILE, 'utf8'), STALE).toBe(appSyncScalars());
+});
+
+describe('appsync.graphql', () => {
+  it("is current: AppSync's declarations as the local runtime has them", () => {
+    expect(readFileSync(DECLARATIONS_FILE, 'utf8'), STALE).toBe(appSyncDeclarations());
+  });
+
+  it('lets graphql-js buildSchema load schema.graphql unchanged, as standard tools do', () => {
+    const files = ['appsync.graphql', 'schema.graphql'].map((name) => readFileSync(new URL(`../../${name}`, import.meta.url), 'utf8'));
+    // Without the declarations the schema does not load: the test below would prove nothing.
+    expect(() => buildSchema(files[1]!)).toThrow(/AWSEmail|aws_api_key/);
+    const schema = buildSchema(files.join('\n'));
+    expect(validateSchema(schema)).toEqual([]);
+    for (const op of userOperations) expect(schema.getMutationType()?.getFields()[op.field] ?? schema.getQueryType()?.getFields()[op.field], op.field).toBeDefined();
+    expect(schema.getDirective('aws_iam')).toBeDefined();
+    expect(schema.getType('AWSDateTime')).toBeDefined();
+  });
+
+  it('is what graphql.config.yml loads beside schema.graphql', () => {
+    const text = readFileSync(new URL('../../graphql.config.yml', import.meta.url), 'utf8');
+    expect(text).toMatch(/^schema:\n(?: {2}- .+\n)*? {2}- appsync\.graphql\n/m);
+    expect(text).toMatch(/^schema:\n(?: {2}- .+\n)*? {2}- schema\.graphql\n/m);
   });
 });
 
 describe('packages/client/src/generated', () => {
-  it('is what codegen.yml generates from the committed documents, and the operations table', async () => {
+  it('is what the client preset generates from the committed documents, and the operations table', async () => {
     const expected = await generatedSources();
     expect(readdirSync(GENERATED_DIR).sort(), STALE).toEqual([...expected.keys()].sort());
     for (const [name, content] of expected) {

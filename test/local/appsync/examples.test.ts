@@ -1,8 +1,11 @@
 import { getVariableValues, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { operationExample, operationExamples } from '../../../local/appsync/examples';
+import { operationExample, operationExamples, STRING_EXAMPLES } from '../../../local/appsync/examples';
 import { buildAppSyncSchema, loadSchema } from '../../../local/appsync/schema';
 import { operations, userOperations } from '../../../operations';
+import * as rules from '../../../functions/lib/validate';
+import * as z from '../../../functions/lib/zod';
+import { environmentNames, loadEnvironment } from '../../../infra/config';
 
 const schema = loadSchema();
 
@@ -56,7 +59,58 @@ describe('operationExamples', () => {
         '',
       ].join('\n'),
     );
-    // Required values only, each a placeholder its scalar accepts.
-    expect(example.variables).toEqual({ input: { email: 'user@example.com', tags: ['<tags>'] } });
+    // Required values only, each one its scalar accepts; a name with no realistic value gets plain text.
+    expect(example.variables).toEqual({ input: { email: 'ada.lovelace@example.com', tags: ['text'] } });
+  });
+});
+
+/** Every string leaf of a variables object, with the name of the field it is for. */
+function stringLeaves(value: unknown, name = ''): [string, string][] {
+  if (typeof value === 'string') return [[name, value]];
+  if (Array.isArray(value)) return value.flatMap((item) => stringLeaves(item, name));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => stringLeaves(item, key));
+  return [];
+}
+
+describe('example values', () => {
+  const leaves = operations.flatMap((op) => stringLeaves(operationExample(schema, op).variables));
+
+  it('are realistic: no placeholder, and every String field has a value of its own', () => {
+    expect(leaves.length).toBeGreaterThan(20);
+    for (const [name, value] of leaves) {
+      expect(value, name).not.toMatch(/[<>]/);
+      expect(value, name).not.toBe('text');
+    }
+  });
+
+  it("pass the functions' input rules", () => {
+    const ruleFor: Record<string, z.ZodMiniType> = {
+      email: rules.email,
+      otp: rules.otp,
+      verificationCode: rules.verificationCode,
+      session: rules.opaque('session'),
+      verificationSession: rules.opaque('session'),
+      refreshToken: rules.opaque('refresh token'),
+      fullName: rules.personName('name'),
+      phoneNumber: rules.phoneNumber,
+    };
+    for (const [name, value] of leaves) {
+      if (ruleFor[name]) expect(z.safeParse(ruleFor[name], value).success, name).toBe(true);
+    }
+    expect(STRING_EXAMPLES.otp).toMatch(/^\d{6}$/);
+    expect(STRING_EXAMPLES.verificationCode).toMatch(/^\d{6}$/);
+    expect(STRING_EXAMPLES.recoveryCode).toMatch(/^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$/);
+  });
+
+  it.each(environmentNames())('has passwords that meet the %s password policy', (env) => {
+    const policy = loadEnvironment(env).passwordPolicy;
+    for (const name of ['password', 'oldPassword', 'newPassword', 'temporaryPassword']) {
+      const value = STRING_EXAMPLES[name]!;
+      expect(value.length, name).toBeGreaterThanOrEqual(policy.minLength);
+      if (policy.requireUppercase) expect(value, name).toMatch(/[A-Z]/);
+      if (policy.requireLowercase) expect(value, name).toMatch(/[a-z]/);
+      if (policy.requireDigits) expect(value, name).toMatch(/\d/);
+      if (policy.requireSymbols) expect(value, name).toMatch(/[^A-Za-z0-9]/);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PAGE_STYLE } from '../../../local/appsync/graphiql';
 import { userOperations } from '../../../operations';
 import { API_KEY, useRuntime } from './runtime';
 
@@ -65,6 +66,21 @@ describe('GraphiQL', () => {
     const { tabs } = config(await page());
     const names = tabs.map((tab) => /^(?:query|mutation) (\w+)/.exec(tab.query)?.[1]);
     expect(names).toEqual(userOperations.map((op) => op.field));
+  });
+
+  it('fills every tab with realistic variables, no placeholders', async () => {
+    const { tabs } = config(await page());
+    for (const tab of tabs) expect(tab.variables).not.toMatch(/[<>]/);
+    expect(tabs[0]!.variables).toContain('ada.lovelace@example.com');
+  });
+
+  it("wraps the tabs onto more rows instead of scrolling them, styling GraphiQL's own class names", async () => {
+    const html = await page();
+    expect(html).toContain(`<style>${PAGE_STYLE}</style>`);
+    expect(PAGE_STYLE).toMatch(/\.graphiql-tabs \{[^}]*flex-wrap: wrap/);
+    // A GraphiQL upgrade that renames a class the style targets fails here, not silently in a browser.
+    const css = await (await fetch(new URL('/graphiql/graphiql.min.css', url()))).text();
+    for (const name of new Set(PAGE_STYLE.match(/graphiql-[a-z-]+/g))) expect(css, name).toContain(`.${name}`);
   });
 
   it('answers 404 for an asset it does not have', async () => {

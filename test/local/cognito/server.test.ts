@@ -107,7 +107,6 @@ describe('Cognito emulator over HTTP', () => {
     const dataDir = await freshDir();
     const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'emulatorProcess.ts'), dataDir], {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     });
     try {
       const [url] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
