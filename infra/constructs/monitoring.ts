@@ -193,13 +193,12 @@ export class Monitoring extends Construct {
         dimensionsMap: { WebACL: Fn.select(0, Fn.split('|', acl.ref)), Region: Stack.of(this).region, Rule: 'ALL' },
         statistic: 'Sum',
         period: FIVE_MINUTES,
-        label: `${name} web ACL blocked`,
       });
       this.alarm(`Waf${name}Blocked`, blocked, {
         threshold: ALARM_THRESHOLDS.wafBlockedRequests,
         description: `The ${name === 'Api' ? 'API' : 'user pool'} web ACL blocked many requests: an attack, or a rule refusing real users (see the WAF log group).`,
       });
-      return blocked;
+      return blocked.with({ label: `${name} web ACL` });
     });
   }
 

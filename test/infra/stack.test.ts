@@ -301,9 +301,9 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
         ...(email ? { SES_FROM_ADDRESS: email.fromAddress, SES_IDENTITY_ARN: email.sesIdentityArn } : {}),
         ...(email?.replyToAddress ? { SES_REPLY_TO_ADDRESS: email.replyToAddress } : {}),
         POWERTOOLS_SERVICE_NAME: s.config.api.name,
+        POWERTOOLS_METRICS_NAMESPACE: s.config.api.name,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
-        ...(operations.some((op) => op.field === name && op.auth === 'iam') ? { METRICS_NAMESPACE: `${s.config.api.name}/Admin` } : {}),
       };
       const resource = s.template.findResources('AWS::Lambda::Function')[logicalId(fn.function)]!;
       expect(resource.Properties.Environment.Variables).toEqual(expected);
