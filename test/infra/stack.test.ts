@@ -373,10 +373,12 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
     });
   });
 
-  it('outputs the GraphQL URL, the API key, the pool and client ids and the bucket name', () => {
+  it('outputs the GraphQL URL, the API key, the pool and client ids, the bucket name, the alarm topic and the dashboard', () => {
     expect(Object.keys(s.template.findOutputs('*')).sort()).toEqual([
       'AdminPolicyArn',
+      'AlarmTopicArn',
       'ApiKey',
+      'DashboardName',
       'GraphqlUrl',
       'MfaBucketName',
       'UserPoolClientId',
@@ -385,6 +387,7 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
     s.template.hasOutput('ApiKey', { Value: { 'Fn::GetAtt': [Match.anyValue(), 'ApiKey'] } });
     s.template.hasOutput('UserPoolId', { Value: { Ref: poolId() } });
     s.template.hasOutput('MfaBucketName', { Value: { Ref: bucketId() } });
+    s.template.hasOutput('AlarmTopicArn', { Value: { Ref: logicalId(s.stack.monitoring.topic) } });
   });
 });
 
