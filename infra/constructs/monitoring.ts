@@ -225,15 +225,16 @@ export class Monitoring extends Construct {
     m: { internalErrors: IMetric; unavailable: IMetric; errors5xx: IMetric; latency: IMetric; blocked: IMetric[]; daysLeft: IMetric },
     functions: ReadonlyMap<string, GatewayFunction>,
   ): Dashboard {
-    const search = (query: string, label: string) =>
-      new MathExpression({ expression: `SEARCH('${query}', 'Sum', 300)`, usingMetrics: {}, label, period: FIVE_MINUTES });
-    const ns = `{${this.namespace},service,operation,outcome}`;
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/search-expression-syntax.html: a namespace with a hyphen is quoted.
+    const search = (query: string) =>
+      new MathExpression({ expression: `SEARCH('${query}', 'Sum', 300)`, usingMetrics: {}, label: '', period: FIVE_MINUTES });
+    const ns = `"${this.namespace}"`;
     const dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${config.stackName}-gateway` });
     dashboard.addWidgets(new AlarmStatusWidget({ title: 'Alarms', alarms: [...this.alarms.values()], width: 24, height: 4 }));
     dashboard.addWidgets(
       new GraphWidget({
         title: 'Operation calls by outcome',
-        left: [search(`{${this.namespace},service,outcome} MetricName="Calls" service="${this.service}"`, '')],
+        left: [search(`{${ns},service,outcome} MetricName="Calls" service="${this.service}"`)],
         width: 12,
       }),
       new GraphWidget({ title: 'Error rates (%)', left: [m.internalErrors, m.unavailable], width: 12 }),
@@ -241,13 +242,13 @@ export class Monitoring extends Construct {
     dashboard.addWidgets(
       new GraphWidget({
         title: 'Failures by operation and outcome',
-        left: [search(`${ns} MetricName="Calls" service="${this.service}" NOT outcome="Success"`, '')],
+        left: [search(`{${ns},service,operation,outcome} MetricName="Calls" service="${this.service}" NOT outcome="Success"`)],
         width: 12,
       }),
       new GraphWidget({
         title: 'Lockouts, recoveries, admin calls',
         left: [this.metric('Lockouts', {}), this.metric('AccountRecoveries', {})],
-        right: [search(`{${this.namespace},operation,outcome} MetricName="AdminCall"`, '')],
+        right: [search(`{${ns},operation,outcome} MetricName="AdminCall"`)],
         width: 12,
       }),
     );

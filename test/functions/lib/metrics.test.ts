@@ -1,8 +1,14 @@
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod/mini';
+import { awsCallsSoFar, withAwsCalls } from '../../../functions/lib/awsCalls';
+import { cognito } from '../../../functions/lib/cognito';
 import { logger } from '../../../functions/lib/logger';
+import { presignQrCode } from '../../../functions/lib/presignQrCode';
+import { s3 } from '../../../functions/lib/s3';
 import { defineOperation } from '../../../functions/lib/operation';
 import { handler as login } from '../../../functions/login';
 import { gatewayEvent, lambdaContext, useTestEnv } from '../../helpers';
@@ -20,6 +26,12 @@ const server = createServer((req, res) => {
   let body = '';
   req.on('data', (chunk) => (body += chunk));
   req.on('end', () => {
+    // S3 (path-style HeadObject): an object exists. https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
+    if (req.method === 'HEAD') {
+      res.writeHead(200, { 'content-length': '0' });
+      res.end();
+      return;
+    }
     const password = JSON.parse(body).AuthParameters?.PASSWORD;
     const answer = (status: number, value: unknown) => {
       res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
@@ -43,6 +55,7 @@ beforeAll(async () => {
   process.env.POWERTOOLS_SERVICE_NAME = 'test-service';
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.env.COGNITO_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.S3_ENDPOINT = process.env.COGNITO_ENDPOINT;
   logger.setLogLevel('INFO');
   for (const stream of [process.stdout, process.stderr]) {
     vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -59,7 +72,7 @@ beforeEach(() => {
 afterAll(async () => {
   vi.restoreAllMocks();
   logger.setLogLevel('SILENT');
-  for (const name of ['COGNITO_ENDPOINT', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME']) delete process.env[name];
+  for (const name of ['COGNITO_ENDPOINT', 'S3_ENDPOINT', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME']) delete process.env[name];
   await new Promise((resolve) => server.close(resolve));
 });
 
@@ -154,6 +167,24 @@ describe('backend call timing', () => {
     await login(gatewayEvent('login', { email: EMAIL, password: PASSWORDS.wrong }), lambdaContext);
     const line = logs().find((record) => record.message === 'operation failed');
     expect(line.awsCalls).toEqual([{ service: 'Cognito', command: 'InitiateAuth', durationMs: expect.any(Number), error: 'NotAuthorizedException' }]);
+  });
+
+  it('times S3 calls too, and counts no call for a presigned link, which sends nothing', async () => {
+    const calls = await withAwsCalls(async () => {
+      await s3().send(new HeadObjectCommand({ Bucket: 'bucket', Key: 'key' }));
+      await presignQrCode('bucket', 'key');
+      return awsCallsSoFar();
+    });
+    expect(calls).toEqual([{ service: 'S3', command: 'HeadObject', durationMs: expect.any(Number) }]);
+  });
+
+  it('logs a call made outside an operation (a Cognito trigger) on its own line', async () => {
+    await cognito()
+      .send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'c', AuthParameters: { USERNAME: EMAIL, PASSWORD: PASSWORDS.wrong } }))
+      .catch(() => undefined);
+    const line = logs().find((record) => record.message === 'aws call');
+    expect(line.awsCall).toEqual({ service: 'Cognito', command: 'InitiateAuth', durationMs: expect.any(Number), error: 'NotAuthorizedException' });
+    expect(written.join('')).not.toContain(PASSWORDS.wrong);
   });
 
   it('keeps the calls of operations running at once apart', async () => {
