@@ -24,6 +24,7 @@ const refused = () => new GatewayError('NotAuthorized', 'Incorrect e-mail, passw
  * MFA_SETUP: no state in which the user is stuck.
  */
 export const handler = defineOperation('recoverAccount', {
+  countsAsRecovery: true,
   input: z.object({
     email,
     password: password(),

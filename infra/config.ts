@@ -207,6 +207,13 @@ export const environmentSchema = z
       })
       .strict()
       .default({ threatProtection: 'off' }),
+    /** Where the CloudWatch alarms are sent (README "Monitoring"); null: the SNS topic only, subscribe to it yourself. */
+    alarms: z
+      .object({
+        email: z.email('an e-mail address for alarm notifications, or null').nullable().default(null),
+      })
+      .strict()
+      .default({ email: null }),
     /** retain keeps the user pool, key and bucket when the stack is deleted. */
     removalPolicy: z.enum(['retain', 'destroy']).default('retain'),
     /** Cognito deletion protection on the user pool. */

@@ -9,6 +9,7 @@ import { GatewayApi } from './constructs/api';
 import { CustomDomainRecord, customDomainOptions } from './constructs/domain';
 import { GatewayFunction, sharedEnvironment, type GatewayFunctionProps } from './constructs/functions';
 import { MfaArchive } from './constructs/mfaArchive';
+import { Monitoring } from './constructs/monitoring';
 import { statementsFor, type GrantTargets } from './constructs/permissions';
 import { Users } from './constructs/userPool';
 import { Firewall } from './constructs/waf';
@@ -25,6 +26,7 @@ export class AuthGatewayStack extends Stack {
   readonly archive?: MfaArchive;
   readonly api: GatewayApi;
   readonly firewall?: Firewall;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: AuthGatewayStackProps) {
     super(scope, id, props);
@@ -64,8 +66,7 @@ export class AuthGatewayStack extends Stack {
     for (const op of operations) {
       const fn = this.addFunction(op.field, {
         config,
-        // Admin functions write audit records that count as metrics in this namespace (functions/lib/audit.ts).
-        environment: op.auth === 'iam' ? { ...poolEnvironment, METRICS_NAMESPACE: `${config.api.name}/Admin` } : poolEnvironment,
+        environment: poolEnvironment,
         actions: op.iam,
         targets: { ...targets, userPoolArn: this.users.userPool.userPoolArn },
       });
@@ -83,6 +84,8 @@ export class AuthGatewayStack extends Stack {
     }
     this.firewall = config.waf ? new Firewall(this, 'Waf', { config, waf: config.waf, api: this.api.api, userPool: this.users.userPool }) : undefined;
 
+    this.monitoring = new Monitoring(this, 'Monitoring', { config, api: this.api.api, functions: this.functions, firewall: this.firewall });
+
     new CfnOutput(this, 'GraphqlUrl', { value: this.api.api.graphqlUrl });
     new CfnOutput(this, 'ApiKey', { value: this.api.api.apiKey ?? '', description: 'Send as the x-api-key header' });
     new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
@@ -92,6 +95,8 @@ export class AuthGatewayStack extends Stack {
       value: this.api.adminPolicy.managedPolicyArn,
       description: 'Attach to an operator role: allows the admin fields (IAM-signed) and nothing else',
     });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn, description: 'Every alarm notifies this SNS topic' });
+    new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
   }
 
   private addFunction(name: string, props: Omit<GatewayFunctionProps, 'name'>): GatewayFunction {

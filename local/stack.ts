@@ -261,6 +261,8 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
         AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
         // A developer's own AWS session must not leak into local requests.
         AWS_SESSION_TOKEN: undefined,
+        // No CloudWatch offline: the EMF metric lines would only fill the console.
+        POWERTOOLS_METRICS_DISABLED: 'true',
       }),
     );
 

@@ -4,8 +4,8 @@ import type { AdminOperationField } from '../../operations';
 import { writeAuditRecord } from './audit';
 import { GatewayError, isAwsError } from './errors';
 import type { GatewayEvent, GatewayResult } from './event';
-import { logger } from './logger';
-import { failureOf } from './operation';
+import { withAwsCalls } from './awsCalls';
+import { failureOf, succeeded } from './operation';
 
 export interface AdminContext {
   requestId: string;
@@ -52,21 +52,23 @@ export function defineAdminOperation<S extends z.ZodMiniType, R>(field: AdminOpe
     const target: { userId?: string; group?: string } = {};
     const audit = (outcome: 'success' | 'failure', errorType?: string) =>
       writeAuditRecord({ operation: field, caller: caller || 'unknown', ...target, outcome, errorType, requestId });
-    try {
-      // AppSync lets only IAM-signed requests reach this field; refuse anything else all the same.
-      if (!caller) throw new GatewayError('NotAuthorized', 'Admin operations need a request signed with IAM credentials.');
-      const parsed = spec.args.safeParse(event.arguments ?? {});
-      if (!parsed.success) {
-        throw new GatewayError('ValidationError', parsed.error.issues.map((issue) => issue.message).join(' '));
+    return withAwsCalls(async () => {
+      try {
+        // AppSync lets only IAM-signed requests reach this field; refuse anything else all the same.
+        if (!caller) throw new GatewayError('NotAuthorized', 'Admin operations need a request signed with IAM credentials.');
+        const parsed = spec.args.safeParse(event.arguments ?? {});
+        if (!parsed.success) {
+          throw new GatewayError('ValidationError', parsed.error.issues.map((issue) => issue.message).join(' '));
+        }
+        const data = await spec.run(parsed.data, { requestId, caller, actingOn: (t) => Object.assign(target, t) });
+        succeeded(field, requestId, started);
+        audit('success');
+        return { data };
+      } catch (err) {
+        const result = failureOf(adminError(err), field, requestId, started);
+        audit('failure', result.error.errorType);
+        return result;
       }
-      const data = await spec.run(parsed.data, { requestId, caller, actingOn: (t) => Object.assign(target, t) });
-      logger.info('operation succeeded', { field, requestId, durationMs: Date.now() - started });
-      audit('success');
-      return { data };
-    } catch (err) {
-      const result = failureOf(adminError(err), field, requestId, started);
-      audit('failure', result.error.errorType);
-      return result;
-    }
+    });
   };
 }

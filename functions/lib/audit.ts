@@ -4,8 +4,10 @@
  * counted as the `AdminCall` metric by operation and outcome. It names who called, what and on
  * which user id; never an argument value beyond the group name, never a secret.
  * EMF: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
- * Written straight to stdout rather than through Powertools Metrics: one line needs no dependency.
+ * Written straight to stdout rather than through Powertools Metrics: its fields are a record, not
+ * metadata, and it is written even where metrics are turned off (the offline stack).
  */
+import { config } from './config';
 
 export interface AuditRecord {
   operation: string;
@@ -19,15 +21,13 @@ export interface AuditRecord {
   requestId: string;
 }
 
-export const METRICS_NAMESPACE_DEFAULT = 'AuthGateway/Admin';
-
 export function writeAuditRecord(record: AuditRecord, now: Date = new Date()): void {
   const line = {
     _aws: {
       Timestamp: now.getTime(),
       CloudWatchMetrics: [
         {
-          Namespace: process.env.METRICS_NAMESPACE || METRICS_NAMESPACE_DEFAULT,
+          Namespace: config.metricsNamespace(),
           Dimensions: [['operation', 'outcome']],
           Metrics: [{ Name: 'AdminCall', Unit: 'Count' }],
         },

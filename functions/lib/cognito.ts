@@ -1,4 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { timeAwsCalls } from './awsCalls';
 import { config } from './config';
 
 let cached: { endpoint?: string; client: CognitoIdentityProviderClient } | undefined;
@@ -14,6 +15,6 @@ let cached: { endpoint?: string; client: CognitoIdentityProviderClient } | undef
  */
 export function cognito(): CognitoIdentityProviderClient {
   const endpoint = config.endpoint('COGNITO');
-  if (!cached || cached.endpoint !== endpoint) cached = { endpoint, client: new CognitoIdentityProviderClient({ endpoint, maxAttempts: 1 }) };
+  if (!cached || cached.endpoint !== endpoint) cached = { endpoint, client: timeAwsCalls(new CognitoIdentityProviderClient({ endpoint, maxAttempts: 1 }), 'Cognito') };
   return cached.client;
 }

@@ -28,6 +28,12 @@ export const config = {
   reauthenticateWithinMinutes: () => Number(optional('REAUTHENTICATE_WITHIN_MINUTES') ?? 10),
   /** resendMfaQrCode is refused this long after a password reset by e-mailed code. */
   qrResendHoldHours: () => Number(optional('QR_RESEND_HOLD_HOURS') ?? 72),
+  /** The AppSync API whose API keys functions/apiKeyExpiry.ts checks. */
+  apiId: () => required('APPSYNC_API_ID'),
+  /** CloudWatch namespace of the functions' metrics (Powertools' own variable name). */
+  metricsNamespace: () => optional('POWERTOOLS_METRICS_NAMESPACE') ?? 'AuthGateway',
+  /** The `service` dimension of every metric and the service of every log line. */
+  serviceName: () => optional('POWERTOOLS_SERVICE_NAME') ?? 'auth-gateway',
   /** Endpoint overrides, used by the offline stack. */
   endpoint: (service: 'COGNITO' | 'S3' | 'SES') => optional(`${service}_ENDPOINT`),
 };

@@ -1,8 +1,10 @@
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod/mini';
-import { GatewayError, toGatewayError } from './errors';
+import { awsCallsSoFar, withAwsCalls } from './awsCalls';
+import { GatewayError, messages, toGatewayError } from './errors';
 import type { GatewayEvent, GatewayFailure, GatewayResult } from './event';
 import { framesOf, logger } from './logger';
+import { recordOperation } from './metrics';
 import { operations, type OperationField } from '../../operations';
 
 export interface OperationContext {
@@ -15,40 +17,51 @@ export interface OperationSpec<S extends z.ZodMiniType, R> {
   /** Rules for the field's `input` argument (operations without one use `z.object({})`). */
   input: S;
   run(input: z.output<S>, context: OperationContext): Promise<R>;
+  /** A success is also counted as the `AccountRecoveries` metric. */
+  countsAsRecovery?: boolean;
 }
 
 /**
  * Wraps one operation into a Lambda handler: validates input, refuses a token operation without a
  * token before any AWS request, runs it, and turns every failure into a typed GatewayFailure.
- * Logs carry the field, the outcome and the duration only.
+ * Logs carry the field, the outcome, the duration and each backend call's command and duration
+ * only; the outcome is counted as a metric (functions/lib/metrics.ts).
  */
 export function defineOperation<S extends z.ZodMiniType, R>(field: OperationField, spec: OperationSpec<S, R>) {
   const needsToken = operations.find((op) => op.field === field)?.token ?? true;
   return async (event: GatewayEvent, context?: Pick<Context, 'awsRequestId'>): Promise<GatewayResult<R>> => {
     const requestId = context?.awsRequestId ?? 'local';
     const started = Date.now();
-    try {
-      const parsed = spec.input.safeParse(event.arguments?.input ?? {});
-      if (!parsed.success) {
-        throw new GatewayError('ValidationError', parsed.error.issues.map((issue) => issue.message).join(' '));
+    return withAwsCalls(async () => {
+      try {
+        const parsed = spec.input.safeParse(event.arguments?.input ?? {});
+        if (!parsed.success) {
+          throw new GatewayError('ValidationError', parsed.error.issues.map((issue) => issue.message).join(' '));
+        }
+        const accessToken = event.accessToken?.trim() ?? '';
+        if (needsToken && !accessToken) {
+          throw new GatewayError(
+            'NotAuthorized',
+            "This operation needs the user's access token: send it in the Authorization header or the accessToken argument.",
+          );
+        }
+        const data = await spec.run(parsed.data, { accessToken, requestId });
+        succeeded(field, requestId, started, { recovery: spec.countsAsRecovery });
+        return { data };
+      } catch (err) {
+        return failureOf(err, field, requestId, started);
       }
-      const accessToken = event.accessToken?.trim() ?? '';
-      if (needsToken && !accessToken) {
-        throw new GatewayError(
-          'NotAuthorized',
-          "This operation needs the user's access token: send it in the Authorization header or the accessToken argument.",
-        );
-      }
-      const data = await spec.run(parsed.data, { accessToken, requestId });
-      logger.info('operation succeeded', { field, requestId, durationMs: Date.now() - started });
-      return { data };
-    } catch (err) {
-      return failureOf(err, field, requestId, started);
-    }
+    });
   };
 }
 
-/** Logs a failure by its type only and turns it into the answer the resolver expects. */
+/** Logs and counts a success. */
+export function succeeded(field: string, requestId: string, started: number, options: { recovery?: boolean } = {}): void {
+  logger.info('operation succeeded', { field, requestId, durationMs: Date.now() - started, awsCalls: awsCallsSoFar() });
+  recordOperation({ operation: field, outcome: 'Success', recovery: options.recovery });
+}
+
+/** Logs a failure by its type only, counts it, and turns it into the answer the resolver expects. */
 export function failureOf(err: unknown, field: string, requestId: string, started: number): { error: GatewayFailure } {
   const failure = toGatewayError(err);
   const details = {
@@ -57,7 +70,10 @@ export function failureOf(err: unknown, field: string, requestId: string, starte
     durationMs: Date.now() - started,
     errorType: failure.errorType,
     cause: err === failure ? undefined : (err as { name?: string })?.name,
+    awsCalls: awsCallsSoFar(),
   };
+  // Cognito's lockout and a throttle both answer TooManyRequests; the message tells them apart.
+  recordOperation({ operation: field, outcome: failure.errorType, lockout: failure.message === messages.lockout });
   if (failure.errorType === 'InternalError') {
     logger.error('operation failed', { ...details, frames: framesOf(err) });
     return { error: { errorType: failure.errorType, message: `${failure.message} Request id: ${requestId}.`, requestId } };

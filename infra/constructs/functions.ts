@@ -106,6 +106,11 @@ export class GatewayFunction extends Construct {
   }
 }
 
+/** The CloudWatch namespace of the functions' metrics: one per environment, named after its API. */
+export function metricsNamespaceOf(config: Environment): string {
+  return config.api.name;
+}
+
 /**
  * Settings every function reads (functions/lib/config.ts). The user pool ids are added for the
  * operations only: a Cognito trigger cannot name the pool that names it.
@@ -124,6 +129,8 @@ export function sharedEnvironment(config: Environment, mfaBucketName?: string): 
         }
       : {}),
     POWERTOOLS_SERVICE_NAME: config.api.name,
+    // The metrics' namespace (functions/lib/metrics.ts); the alarms in constructs/monitoring.ts read it too.
+    POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceOf(config),
     POWERTOOLS_LOG_LEVEL: 'INFO',
     NODE_OPTIONS: '--enable-source-maps',
   };

@@ -74,6 +74,7 @@ const SERVICE_OF_PACKAGE: Record<string, string> = {
   '@aws-sdk/client-s3': 'S3',
   '@aws-sdk/s3-request-presigner': 'S3',
   '@aws-sdk/client-sesv2': 'SESv2',
+  '@aws-sdk/client-appsync': 'AppSync',
 };
 
 /** The service of one backend call as operations.ts lists it: `S3 PutObject`, `SES SendEmail`, else Cognito. */

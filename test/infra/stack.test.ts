@@ -301,9 +301,9 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
         ...(email ? { SES_FROM_ADDRESS: email.fromAddress, SES_IDENTITY_ARN: email.sesIdentityArn } : {}),
         ...(email?.replyToAddress ? { SES_REPLY_TO_ADDRESS: email.replyToAddress } : {}),
         POWERTOOLS_SERVICE_NAME: s.config.api.name,
+        POWERTOOLS_METRICS_NAMESPACE: s.config.api.name,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
-        ...(operations.some((op) => op.field === name && op.auth === 'iam') ? { METRICS_NAMESPACE: `${s.config.api.name}/Admin` } : {}),
       };
       const resource = s.template.findResources('AWS::Lambda::Function')[logicalId(fn.function)]!;
       expect(resource.Properties.Environment.Variables).toEqual(expected);
@@ -373,10 +373,12 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
     });
   });
 
-  it('outputs the GraphQL URL, the API key, the pool and client ids and the bucket name', () => {
+  it('outputs the GraphQL URL, the API key, the pool and client ids, the bucket name, the alarm topic and the dashboard', () => {
     expect(Object.keys(s.template.findOutputs('*')).sort()).toEqual([
       'AdminPolicyArn',
+      'AlarmTopicArn',
       'ApiKey',
+      'DashboardName',
       'GraphqlUrl',
       'MfaBucketName',
       'UserPoolClientId',
@@ -385,6 +387,7 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
     s.template.hasOutput('ApiKey', { Value: { 'Fn::GetAtt': [Match.anyValue(), 'ApiKey'] } });
     s.template.hasOutput('UserPoolId', { Value: { Ref: poolId() } });
     s.template.hasOutput('MfaBucketName', { Value: { Ref: bucketId() } });
+    s.template.hasOutput('AlarmTopicArn', { Value: { Ref: logicalId(s.stack.monitoring.topic) } });
   });
 });
 

@@ -110,6 +110,8 @@ describe('the local stack', () => {
       SES_ENDPOINT: stack.info.mailboxUrl,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       QR_URL_TTL_SECONDS: '600',
+      // No metric lines on the console offline.
+      POWERTOOLS_METRICS_DISABLED: 'true',
     });
     expect(await readMailbox(stack.info.mailboxUrl)).toEqual([]);
   });
