@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod/mini';
-import { GatewayError, toGatewayError } from './errors';
+import { GatewayError, messages, toGatewayError } from './errors';
 import type { GatewayEvent, GatewayFailure, GatewayResult } from './event';
 import { framesOf, logger } from './logger';
 import { operations, type OperationField } from '../../operations';
@@ -34,10 +34,7 @@ export function defineOperation<S extends z.ZodMiniType, R>(field: OperationFiel
       }
       const accessToken = event.accessToken?.trim() ?? '';
       if (needsToken && !accessToken) {
-        throw new GatewayError(
-          'NotAuthorized',
-          "This operation needs the user's access token: send it in the Authorization header or the accessToken argument.",
-        );
+        throw new GatewayError('NotAuthorized', messages.noToken);
       }
       const data = await spec.run(parsed.data, { accessToken, requestId });
       logger.info('operation succeeded', { field, requestId, durationMs: Date.now() - started });

@@ -10,6 +10,8 @@ export interface RequestScope {
   variables: Record<string, unknown>;
   /** How the request was authorized. */
   caller: Caller;
+  /** The API's environment variables (`ctx.env`), as CDK sets them on the deployed API. */
+  env: Record<string, string>;
 }
 
 /** The `ctx` object an APPSYNC_JS unit resolver receives. */
@@ -68,6 +70,6 @@ export function resolverContext(args: Record<string, unknown>, source: unknown, 
     },
     stash: {},
     prev: { result: {} },
-    env: {},
+    env: { ...scope.env },
   };
 }

@@ -15,7 +15,8 @@ import { operations } from '../../operations';
 import { assertFieldAllowed, type Caller } from './authorization';
 import { resolverContext, type RequestScope } from './context';
 import { fieldError, malformed, requestError, type AppSyncError } from './errors';
-import { APPSYNC_DEFAULT_LIMITS, MAX_TOKENS, noIntrospection, queryDepth, ResolverBudget, type ApiLimits } from './limits';
+import { MAX_TOKENS, noIntrospection, queryDepth, ResolverBudget, type ApiLimits } from './limits';
+import type { HttpDataSources } from './httpDataSource';
 import type { ResolverCodeCache } from './resolverCode';
 import { runUnitResolver } from './unitResolver';
 import { ResolverError } from './util';
@@ -47,7 +48,13 @@ interface ExecutionScope extends RequestScope {
 
 const resolvedFields = new Set<string>(operations.map((op) => `${op.type}.${op.field}`));
 
-function fieldResolver(resolvers: ResolverCodeCache): GraphQLFieldResolver<unknown, ExecutionScope> {
+/** What the resolvers reach beyond their code: the API's environment variables and its HTTP data sources. */
+export interface Backends {
+  env: Record<string, string>;
+  http: HttpDataSources;
+}
+
+function fieldResolver(resolvers: ResolverCodeCache, http: HttpDataSources): GraphQLFieldResolver<unknown, ExecutionScope> {
   return async (source, args, scope, info) => {
     const key = `${info.parentType.name}.${info.fieldName}`;
     // Fields with no row have no resolver: AppSync then returns the parent's property, or null.
@@ -57,7 +64,7 @@ function fieldResolver(resolvers: ResolverCodeCache): GraphQLFieldResolver<unkno
     const evaluation = { fieldName: info.fieldName, parentTypeName: info.parentType.name, appended: [] };
     try {
       const ctx = resolverContext(args, source, scope, info);
-      return await runUnitResolver(info.fieldName, resolvers.get(info.fieldName), ctx, evaluation);
+      return await runUnitResolver(info.fieldName, resolvers.get(info.fieldName), ctx, evaluation, http);
     } finally {
       const path = responsePathAsArray(info.path);
       scope.appended.push(...evaluation.appended.map((error) => locatedError(error, info.fieldNodes, path)));
@@ -114,8 +121,9 @@ export async function runGraphQL(
   resolvers: ResolverCodeCache,
   request: GraphQLRequest,
   headers: Record<string, string>,
-  limits: ApiLimits = APPSYNC_DEFAULT_LIMITS,
-  caller: Caller = { mode: 'apiKey' },
+  limits: ApiLimits,
+  caller: Caller,
+  backends: Backends,
 ): Promise<GraphQLResponse | Refusal> {
   const document = parseQuery(request.query);
   if ('refused' in document) return document;
@@ -137,6 +145,7 @@ export async function runGraphQL(
     headers,
     variables: request.variables,
     caller,
+    env: backends.env,
     appended: [],
     budget: new ResolverBudget(limits.resolverCountLimit),
   };
@@ -146,7 +155,7 @@ export async function runGraphQL(
     variableValues: request.variables,
     operationName: request.operationName,
     contextValue: scope,
-    fieldResolver: fieldResolver(resolvers),
+    fieldResolver: fieldResolver(resolvers, backends.http),
   });
   const errors = [
     ...(result.errors ?? []).map((error) => (error.path ? fieldError(error, schema) : requestError(error))),
