@@ -116,6 +116,40 @@ function depthError(document: DocumentNode, request: GraphQLRequest, limits: Api
   };
 }
 
+/** A query as parsed and validated once; the schema and the limits do not change while a runtime serves. */
+type Checked = { document: DocumentNode; invalid: readonly GraphQLError[] } | { failed: GraphQLError | Refusal };
+
+/** Distinct query texts kept per schema; apps send a handful, so a full cache is simply emptied. */
+const CHECKED_QUERIES_KEPT = 500;
+const checkedQueries = new WeakMap<GraphQLSchema, Map<string, Checked>>();
+
+/**
+ * Parsing and validating take most of the runtime's own time per request (graphql-js walks the
+ * document once per rule), and their outcome depends on the text alone: each distinct query is
+ * checked once. Depth (which depends on operationName) and execution are per request.
+ */
+function checkQuery(schema: GraphQLSchema, query: string, limits: ApiLimits): Checked {
+  let cache = checkedQueries.get(schema);
+  if (!cache) checkedQueries.set(schema, (cache = new Map()));
+  const key = `${limits.introspection ? 1 : 0}${query}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const document = parseQuery(query);
+  let checked: Checked;
+  if ('refused' in document || document instanceof GraphQLError) checked = { failed: document };
+  else {
+    try {
+      checked = { document, invalid: validateQuery(schema, document, limits) };
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      checked = { failed: refuse(TOO_DEEP) };
+    }
+  }
+  if (cache.size >= CHECKED_QUERIES_KEPT) cache.clear();
+  cache.set(key, checked);
+  return checked;
+}
+
 export async function runGraphQL(
   schema: GraphQLSchema,
   resolvers: ResolverCodeCache,
@@ -125,14 +159,13 @@ export async function runGraphQL(
   caller: Caller,
   backends: Backends,
 ): Promise<GraphQLResponse | Refusal> {
-  const document = parseQuery(request.query);
-  if ('refused' in document) return document;
-  if (document instanceof GraphQLError) return { data: null, errors: [requestError(document)] };
-
-  let invalid: readonly GraphQLError[];
+  const checked = checkQuery(schema, request.query, limits);
+  if ('failed' in checked) {
+    return 'refused' in checked.failed ? checked.failed : { data: null, errors: [requestError(checked.failed)] };
+  }
+  const { document, invalid } = checked;
   let tooDeep: AppSyncError | undefined;
   try {
-    invalid = validateQuery(schema, document, limits);
     tooDeep = invalid.length === 0 ? depthError(document, request, limits) : undefined;
   } catch (err) {
     if (err instanceof RangeError) return refuse(TOO_DEEP);
