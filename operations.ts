@@ -1,6 +1,7 @@
 /**
  * The one table of operations. Each row is one GraphQL field, served by `resolvers/<field>.ts`,
- * which invokes `functions/<field>.ts`, tested by `test/functions/<field>.test.ts`.
+ * which invokes `functions/<field>.ts`, tested by `test/functions/<field>.test.ts` — or, for rows
+ * whose data source is `cognito`, calls Cognito itself and is tested by `test/resolvers/<field>.test.ts`.
  * CDK, the local runtime, the tests and the README all read this table; nothing else lists
  * operations.
  */
@@ -35,6 +36,14 @@ export type IamAction =
  */
 export type AuthMode = 'apiKey' | 'iam';
 
+/**
+ * Where the resolver sends its request. `lambda`: the field's own function. `cognito`: Cognito's
+ * public JSON API through an unsigned AppSync HTTP data source, no function at all — for the hot
+ * path (refreshes, profile reads, the MFA step), whose one call needs no IAM permission
+ * (https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-http-js.html).
+ */
+export type DataSourceKind = 'lambda' | 'cognito';
+
 export interface Operation {
   /** Schema field, resolver file, function file and test file name. */
   readonly field: string;
@@ -57,6 +66,8 @@ export interface Operation {
    * has an account.
    */
   readonly invocation?: Invocation;
+  /** `lambda` when left out. A `cognito` row has no function, so `iam` is empty and `invocation` unset. */
+  readonly dataSource?: DataSourceKind;
 }
 
 export type Invocation = 'RequestResponse' | 'Event';
@@ -114,6 +125,7 @@ export const operations = [
     credential: true,
     calls: ['RespondToAuthChallenge'],
     iam: [],
+    dataSource: 'cognito',
   },
   {
     field: 'refreshTokens',
@@ -122,8 +134,9 @@ export const operations = [
     token: false,
     calls: ['GetTokensFromRefreshToken'],
     iam: [],
+    dataSource: 'cognito',
   },
-  { field: 'me', type: 'Query', auth: 'apiKey', token: true, calls: ['GetUser'], iam: [] },
+  { field: 'me', type: 'Query', auth: 'apiKey', token: true, calls: ['GetUser'], iam: [], dataSource: 'cognito' },
   { field: 'logout', type: 'Mutation', auth: 'apiKey', token: true, calls: ['GlobalSignOut'], iam: [] },
   {
     field: 'forgotPassword',
@@ -364,6 +377,11 @@ export const operations = [
   },
 ] as const satisfies readonly Operation[];
 
+/** A `cognito` row can grant nothing and queue nothing: there is no function to give it to. */
+type Misfit = Extract<(typeof operations)[number], { dataSource: 'cognito'; iam: readonly [IamAction, ...IamAction[]] } | { dataSource: 'cognito'; invocation: Invocation }>;
+const noMisfit: [Misfit] extends [never] ? true : never = true;
+void noMisfit;
+
 export type OperationField = (typeof operations)[number]['field'];
 
 /** The row's invocation type, RequestResponse unless the row says otherwise. */
@@ -371,6 +389,15 @@ export function invocationOf(field: string): Invocation {
   const row: Operation | undefined = operations.find((op) => op.field === field);
   return row?.invocation ?? 'RequestResponse';
 }
+
+/** The row's data source, `lambda` unless the row says otherwise. */
+export function dataSourceOf(field: string): DataSourceKind {
+  const row: Operation | undefined = operations.find((op) => op.field === field);
+  return row?.dataSource ?? 'lambda';
+}
+
+/** The rows served by their own Lambda function (`functions/<field>.ts`). */
+export const functionOperations = operations.filter((op) => dataSourceOf(op.field) === 'lambda');
 
 /** The fields the app's users call with the API key: the typed client's methods. */
 export type UserOperationField = Extract<(typeof operations)[number], { auth: 'apiKey' }>['field'];

@@ -3,7 +3,7 @@ import type { UserPoolTriggers } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { Policy } from 'aws-cdk-lib/aws-iam';
-import { operations, triggers, type IamAction, type OperationField } from '../operations';
+import { functionOperations, triggers, type IamAction, type OperationField } from '../operations';
 import type { Environment } from './config';
 import { GatewayApi } from './constructs/api';
 import { CustomDomainRecord, customDomainOptions } from './constructs/domain';
@@ -63,7 +63,8 @@ export class AuthGatewayStack extends Stack {
       USER_POOL_CLIENT_ID: this.users.client.userPoolClientId,
       ...environment,
     };
-    for (const op of operations) {
+    // Fields served by Cognito directly (data source `cognito`) have no function.
+    for (const op of functionOperations) {
       const fn = this.addFunction(op.field, {
         config,
         environment: poolEnvironment,
@@ -76,6 +77,7 @@ export class AuthGatewayStack extends Stack {
     this.api = new GatewayApi(this, 'Api', {
       config,
       functions: operationFunctions,
+      userPoolClientId: this.users.client.userPoolClientId,
       domainName: config.customDomain ? customDomainOptions(this, config.customDomain) : undefined,
     });
     if (config.customDomain) {

@@ -271,7 +271,16 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     const { resolverCountLimit, queryDepthLimit, introspection } = env.api;
     const limits = { resolverCountLimit, queryDepthLimit, introspection };
     const graphql = await part('graphql', () =>
-      startAppSyncRuntime({ port: ports.graphql, host: LOOPBACK, apiKey, limits, iamCredentials: [LOCAL_OPERATOR] }),
+      startAppSyncRuntime({
+        port: ports.graphql,
+        host: LOOPBACK,
+        apiKey,
+        limits,
+        iamCredentials: [LOCAL_OPERATOR],
+        // What CDK sets on the API and its HTTP data source, pointed at the emulator.
+        environmentVariables: { USER_POOL_CLIENT_ID: provisioned.clientId },
+        httpEndpoints: { cognito: cognito.url },
+      }),
     );
     progress(`GraphQL        ${graphql.url}`);
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { GraphQLField, GraphQLSchema } from 'graphql';
 import { loadSchema } from '../local/appsync/schema';
-import { invocationOf, operations } from '../operations';
+import { dataSourceOf, invocationOf, operations } from '../operations';
 
 /**
  * Renders the README's operations table from operations.ts and the schema's own descriptions,
@@ -23,23 +23,28 @@ function field(schema: GraphQLSchema, type: 'Query' | 'Mutation', name: string):
 /** How the README names each authorization mode. */
 const AUTH_LABELS = { apiKey: 'API key', iam: 'IAM' } as const;
 
+/** How the README names each data source kind (operations.ts, `dataSource`). */
+const DATA_SOURCE_LABELS = { lambda: 'Lambda', cognito: 'Cognito (HTTP)' } as const;
+
 export function renderOperationsTable(): string {
   const schema = loadSchema();
   const rows = operations.map((op) => {
     const f = field(schema, op.type, op.field);
     const args = f.args.map((a) => `${a.name}: ${a.type}`).join(', ');
     const description = (f.description ?? '').replace(/^\(token\) /, '').replace(/^Admin: (.)/, (_, first: string) => first.toUpperCase());
-    const iam = op.iam.length ? op.iam.map((a) => `\`${a}\``).join(', ') : 'none';
+    const kind = dataSourceOf(op.field);
+    // A field served by Cognito directly has no function, so no role to grant anything to.
+    const iam = kind === 'cognito' ? 'no function' : op.iam.length ? op.iam.map((a) => `\`${a}\``).join(', ') : 'none';
     const always = op.calls.filter((call) => !call.endsWith('only)')).length;
     const count = always === op.calls.length ? `${always}` : `${always}–${op.calls.length}`;
     // Asynchronous: the answer is fixed and comes before the function runs (operations.ts, `invocation`).
-    const answer = invocationOf(op.field) === 'Event' ? 'at once, fixed' : "the function's";
-    return `| \`${op.field}(${args})\`: ${f.type} | ${op.type} | ${AUTH_LABELS[op.auth]} | ${op.token ? 'yes' : 'no'} | ${description} | ${count}: ${op.calls.join(' → ')} | ${iam} | ${answer} |`;
+    const answer = invocationOf(op.field) === 'Event' ? 'at once, fixed' : kind === 'cognito' ? "Cognito's" : "the function's";
+    return `| \`${op.field}(${args})\`: ${f.type} | ${op.type} | ${AUTH_LABELS[op.auth]} | ${op.token ? 'yes' : 'no'} | ${description} | ${DATA_SOURCE_LABELS[kind]} | ${count}: ${op.calls.join(' → ')} | ${iam} | ${answer} |`;
   });
   return [
     START,
-    '| operation | type | auth | token | what it does | backend calls | IAM actions of its function | answer |',
-    '|---|---|---|---|---|---|---|---|',
+    '| operation | type | auth | token | what it does | data source | backend calls | IAM actions of its function | answer |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     END,
   ].join('\n');

@@ -11,7 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { logger } from '../functions/lib/logger';
 import { newRecoveryCodes } from '../functions/lib/recoveryCodes';
-import { operations } from '../operations';
+import { functionOperations } from '../operations';
 import { awsError, fakeJwt, gatewayEvent, lambdaContext, NOW, NOW_SECONDS, useTestEnv } from './helpers';
 
 /** A real set, so that recoverAccount gets past the code check and on to every later step. */
@@ -165,7 +165,7 @@ async function runEverywhere(field: string) {
 const WHOLE_WAY = ['confirmMfa', 'recoverAccount', 'replaceAuthenticator', 'confirmReplaceAuthenticator', 'regenerateRecoveryCodes', 'deleteMe', 'changePassword', 'resendMfaQrCode'];
 
 describe('logs', () => {
-  it.each(operations.map((op) => op.field))('of %s never contain a secret', async (field) => {
+  it.each(functionOperations.map((op) => op.field))('of %s never contain a secret', async (field) => {
     written.length = 0;
     const issuedBefore = issuedCodes.length;
     await runEverywhere(field);

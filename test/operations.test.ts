@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildAppSyncSchema, SCHEMA_FILE } from '../local/appsync/schema';
-import { operations, triggers } from '../operations';
+import { dataSourceOf, operations, triggers } from '../operations';
 
 const root = new URL('..', import.meta.url).pathname;
 // Built without loadSchema's own table check, so a mismatch fails the assertions below instead.
@@ -21,10 +21,24 @@ describe('the operations table', () => {
     expect(rows.sort()).toEqual(schemaFields().sort());
   });
 
-  it.each(operations.map((op) => [op.field, op] as const))('%s has a resolver, a function and a test of the same name', (field) => {
+  const byKind = (kind: 'lambda' | 'cognito') => operations.filter((op) => dataSourceOf(op.field) === kind).map((op) => [op.field, op] as const);
+
+  it.each(byKind('lambda'))('%s has a resolver, a function and a test of the same name', (field) => {
     expect(existsSync(`${root}/resolvers/${field}.ts`)).toBe(true);
     expect(existsSync(`${root}/functions/${field}.ts`)).toBe(true);
     expect(existsSync(`${root}/test/functions/${field}.test.ts`)).toBe(true);
+    expect(existsSync(`${root}/test/resolvers/${field}.test.ts`)).toBe(false);
+  });
+
+  it.each(byKind('cognito'))('%s, served by Cognito directly, has a resolver and a resolver test of the same name, and no function', (field, op) => {
+    expect(existsSync(`${root}/resolvers/${field}.ts`)).toBe(true);
+    expect(existsSync(`${root}/test/resolvers/${field}.test.ts`)).toBe(true);
+    expect(existsSync(`${root}/functions/${field}.ts`)).toBe(false);
+    expect(existsSync(`${root}/test/functions/${field}.test.ts`)).toBe(false);
+    // No function, so nothing to grant and nothing to queue; its one call is a Cognito action.
+    expect(op.iam).toEqual([]);
+    expect(op).not.toHaveProperty('invocation');
+    expect(op.calls).toHaveLength(1);
   });
 
   it.each(operations.map((op) => [op.field, op] as const))('%s takes an accessToken argument exactly when it needs a token', (field, op) => {

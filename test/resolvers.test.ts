@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { adminOperations, invocationOf, operations } from '../operations';
+import { adminOperations, functionOperations, invocationOf } from '../operations';
 
 /** AppSync's util.error stops the resolver and becomes a GraphQL error; the stand-in throws. */
 class ResolverError extends Error {
@@ -35,8 +35,9 @@ function context(fieldName: string, args: Record<string, unknown>, headers: Reco
   return { arguments: args, request: { headers }, info: { fieldName }, identity };
 }
 
-const sync = operations.filter((op) => invocationOf(op.field) === 'RequestResponse').map((op) => [op.field, op] as const);
-const queued = operations.filter((op) => invocationOf(op.field) === 'Event').map((op) => [op.field] as const);
+// The resolvers that invoke a function; those calling Cognito themselves have their own tests in test/resolvers/.
+const sync = functionOperations.filter((op) => invocationOf(op.field) === 'RequestResponse').map((op) => [op.field, op] as const);
+const queued = functionOperations.filter((op) => invocationOf(op.field) === 'Event').map((op) => [op.field] as const);
 
 /** The fixed answers of the asynchronously invoked operations, for input { email: ' Ada@Example.com ', fullName: 'Ada' }. */
 const NEUTRAL: Record<string, unknown> = {

@@ -1,3 +1,5 @@
+import { mapAwsError, messages } from '../../cognitoErrors';
+
 /**
  * The stable error contract: every failure reaches the client as one of these `errorType`s with a
  * message written here, never an AWS message or a stack trace.
@@ -36,71 +38,6 @@ export class GatewayError extends Error {
   }
 }
 
-const MESSAGES = {
-  badCredentials: 'Incorrect e-mail or password.',
-  badToken: 'The access token is invalid, expired or revoked. Sign in again.',
-  badRefreshToken: 'The refresh token is invalid, expired or revoked. Sign in again.',
-  session: 'This sign-in session has expired or was already used. Start again.',
-  lockout: 'Too many failed attempts. Wait a few minutes and try again.',
-  throttled: 'Too many requests. Wait a moment and try again.',
-  unavailable: 'The service is temporarily unavailable. Try again later.',
-} as const;
-
-/** Cognito says several different things with NotAuthorizedException; its message tells which. */
-const NOT_AUTHORIZED: ReadonlyArray<readonly [RegExp, ErrorType, string]> = [
-  [/attempts exceeded/i, 'TooManyRequests', MESSAGES.lockout],
-  [/session/i, 'SessionExpired', MESSAGES.session],
-  [
-    /temporary password has expired/i,
-    'NotAuthorized',
-    'The temporary password has expired. Ask for a new one with resendTemporaryPassword.',
-  ],
-  [/refresh token/i, 'NotAuthorized', MESSAGES.badRefreshToken],
-  [/token/i, 'NotAuthorized', MESSAGES.badToken],
-];
-
-const BY_NAME: Readonly<Record<string, readonly [ErrorType, string]>> = {
-  UserNotFoundException: ['NotAuthorized', MESSAGES.badCredentials],
-  UserNotConfirmedException: ['NotAuthorized', MESSAGES.badCredentials],
-  // A refresh token that rotation replaced, used after the grace period.
-  RefreshTokenReuseException: ['NotAuthorized', MESSAGES.badRefreshToken],
-  CodeMismatchException: ['CodeMismatch', 'The code is incorrect.'],
-  EnableSoftwareTokenMFAException: ['CodeMismatch', 'The authenticator code is incorrect.'],
-  ExpiredCodeException: [
-    'ExpiredCode',
-    'The code has expired or was already used. Use a new code.',
-  ],
-  UsernameExistsException: ['UserAlreadyExists', 'A user with this e-mail already exists.'],
-  AliasExistsException: ['UserAlreadyExists', 'A user with this e-mail already exists.'],
-  PasswordResetRequiredException: [
-    'PasswordResetRequired',
-    'A password reset is required: call forgotPassword.',
-  ],
-  PasswordHistoryPolicyViolationException: [
-    'InvalidPassword',
-    'The new password was used recently. Choose another one.',
-  ],
-  InvalidParameterException: ['ValidationError', 'The request has an invalid value.'],
-  TooManyRequestsException: ['TooManyRequests', MESSAGES.throttled],
-  TooManyFailedAttemptsException: ['TooManyRequests', MESSAGES.lockout],
-  LimitExceededException: ['TooManyRequests', MESSAGES.throttled],
-  ThrottlingException: ['TooManyRequests', MESSAGES.throttled],
-  SlowDown: ['TooManyRequests', MESSAGES.throttled],
-  InternalErrorException: ['ServiceUnavailable', MESSAGES.unavailable],
-  ServiceUnavailable: ['ServiceUnavailable', MESSAGES.unavailable],
-  CodeDeliveryFailureException: ['ServiceUnavailable', 'The e-mail could not be sent. Try again later.'],
-  InvalidEmailRoleAccessPolicyException: ['ServiceUnavailable', 'The e-mail could not be sent. Try again later.'],
-  MessageRejected: ['ServiceUnavailable', 'The e-mail could not be sent. Try again later.'],
-  MailFromDomainNotVerifiedException: ['ServiceUnavailable', 'The e-mail could not be sent. Try again later.'],
-  SendingPausedException: ['ServiceUnavailable', 'The e-mail could not be sent. Try again later.'],
-  AccountSuspendedException: ['ServiceUnavailable', 'The e-mail could not be sent. Try again later.'],
-  UnexpectedLambdaException: ['ServiceUnavailable', MESSAGES.unavailable],
-  InvalidLambdaResponseException: ['ServiceUnavailable', MESSAGES.unavailable],
-  UserLambdaValidationException: ['ServiceUnavailable', MESSAGES.unavailable],
-};
-
-const POLICY = /^Password does not conform to policy: (.+)$/;
-
 interface AwsLikeError {
   name?: string;
   message?: string;
@@ -111,27 +48,12 @@ interface AwsLikeError {
 export function toGatewayError(err: unknown): GatewayError {
   if (err instanceof GatewayError) return err;
   const { name = '', message = '', $fault } = (err ?? {}) as AwsLikeError;
-  if (name === 'NotAuthorizedException') {
-    const match = NOT_AUTHORIZED.find(([pattern]) => pattern.test(message));
-    return match
-      ? new GatewayError(match[1], match[2])
-      : new GatewayError('NotAuthorized', MESSAGES.badCredentials);
-  }
-  if (name === 'InvalidPasswordException') {
-    // Cognito's policy message names the rule that failed, in words meant for users.
-    const rule = POLICY.exec(message)?.[1];
-    return new GatewayError(
-      'InvalidPassword',
-      rule ? `The password does not meet the password policy: ${rule}` : 'The password does not meet the password policy.',
-    );
-  }
-  const known = BY_NAME[name];
-  if (known) return new GatewayError(known[0], known[1]);
-  if ($fault === 'server') return new GatewayError('ServiceUnavailable', MESSAGES.unavailable);
-  return new GatewayError('InternalError', 'Something went wrong on our side.');
+  const mapped = mapAwsError(name, message, $fault === 'server');
+  return mapped ? new GatewayError(mapped.errorType, mapped.message) : new GatewayError('InternalError', messages.unexpected);
 }
 
-export const messages = MESSAGES;
+/** The mapping itself is shared with the resolvers that call Cognito without a function. */
+export { messages };
 
 /**
  * True when `err` is an AWS error with one of `names`: for the few failures an operation answers

@@ -40,10 +40,7 @@ export function defineOperation<S extends z.ZodMiniType, R>(field: OperationFiel
         }
         const accessToken = event.accessToken?.trim() ?? '';
         if (needsToken && !accessToken) {
-          throw new GatewayError(
-            'NotAuthorized',
-            "This operation needs the user's access token: send it in the Authorization header or the accessToken argument.",
-          );
+          throw new GatewayError('NotAuthorized', messages.noToken);
         }
         const data = await spec.run(parsed.data, { accessToken, requestId });
         succeeded(field, requestId, started, { recovery: spec.countsAsRecovery });

@@ -1,4 +1,4 @@
-import { Duration, Expiration } from 'aws-cdk-lib';
+import { Duration, Expiration, Stack } from 'aws-cdk-lib';
 import {
   AuthorizationType,
   CfnGraphQLApi,
@@ -10,13 +10,14 @@ import {
   IamResource,
   IntrospectionConfig,
   Resolver,
+  type BaseDataSource,
   type DomainOptions,
 } from 'aws-cdk-lib/aws-appsync';
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { adminOperations, operations, type OperationField } from '../../operations';
+import { adminOperations, dataSourceOf, operations, type OperationField } from '../../operations';
 import { bundleResolver } from '../bundleResolver';
 import type { Environment } from '../config';
 import { acknowledge, arnInFinding } from './acknowledge';
@@ -26,14 +27,17 @@ const schemaFile = fileURLToPath(new URL('../../schema.graphql', import.meta.url
 
 export interface GatewayApiProps {
   readonly config: Environment;
-  /** The function serving each field of the operations table. */
+  /** The function serving each field of the operations table whose data source is `lambda`. */
   readonly functions: ReadonlyMap<OperationField, IFunction>;
+  /** The app client the fields served by Cognito directly name in their calls (`ctx.env.USER_POOL_CLIENT_ID`). */
+  readonly userPoolClientId: string;
   readonly domainName?: DomainOptions;
 }
 
 /**
  * The GraphQL API: the API key for the app's users, IAM (SigV4) for operators on the admin
- * fields, one APPSYNC_JS unit resolver per operation, each invoking its own function.
+ * fields, one APPSYNC_JS unit resolver per operation, each invoking its own function, or, for
+ * the rows whose data source is `cognito`, calling Cognito's public API through one HTTP data source.
  */
 export class GatewayApi extends Construct {
   readonly api: GraphqlApi;
@@ -66,18 +70,15 @@ export class GatewayApi extends Construct {
       resolverCountLimit: config.api.resolverCountLimit,
       introspectionConfig: config.api.introspection ? IntrospectionConfig.ENABLED : IntrospectionConfig.DISABLED,
       domainName: props.domainName,
+      // Read by the resolvers that call Cognito themselves (resolvers/lib/cognito.ts): the app
+      // client is not a secret, and environment variables are not logged with the request.
+      environmentVariables: { USER_POOL_CLIENT_ID: props.userPoolClientId },
     });
     this.logFields(config);
 
+    let cognito: BaseDataSource | undefined;
     for (const op of operations) {
-      const fn = props.functions.get(op.field);
-      if (!fn) throw new Error(`No function for ${op.type}.${op.field}.`);
-      const source = this.api.addLambdaDataSource(`${op.field}Source`, fn, { name: `${op.field}Function` });
-      acknowledge(
-        source,
-        `IAM5[Resource::${arnInFinding(fn)}:*]`,
-        "CDK's invoke grant also covers the versions and aliases of this one function, nothing else.",
-      );
+      const source = dataSourceOf(op.field) === 'cognito' ? (cognito ??= this.cognitoSource()) : this.functionSource(op.field, props.functions);
       new Resolver(this, `${op.field}Resolver`, {
         api: this.api,
         typeName: op.type,
@@ -98,6 +99,33 @@ export class GatewayApi extends Construct {
           resources: adminOperations.flatMap((op) => IamResource.ofType(op.type, op.field).resourceArns(this.api)),
         }),
       ],
+    });
+  }
+
+  private functionSource(field: OperationField, functions: ReadonlyMap<OperationField, IFunction>): BaseDataSource {
+    const fn = functions.get(field);
+    if (!fn) throw new Error(`No function for ${field}.`);
+    const source = this.api.addLambdaDataSource(`${field}Source`, fn, { name: `${field}Function` });
+    acknowledge(
+      source,
+      `IAM5[Resource::${arnInFinding(fn)}:*]`,
+      "CDK's invoke grant also covers the versions and aliases of this one function, nothing else.",
+    );
+    return source;
+  }
+
+  /**
+   * Cognito's regional endpoint as an HTTP data source, unsigned: the actions called through it
+   * (GetUser, GetTokensFromRefreshToken, RespondToAuthChallenge) are public, authorized by the
+   * token or session they carry, so the data source's role is granted nothing.
+   * https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-http-js.html
+   * https://docs.aws.amazon.com/general/latest/gr/cognito_identity.html (endpoints)
+   */
+  private cognitoSource(): BaseDataSource {
+    const stack = Stack.of(this);
+    return this.api.addHttpDataSource('CognitoSource', `https://cognito-idp.${stack.region}.${stack.urlSuffix}`, {
+      name: 'Cognito',
+      description: 'Cognito user pool API (public actions, unsigned)',
     });
   }
 

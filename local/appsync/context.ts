@@ -10,6 +10,8 @@ export interface RequestScope {
   variables: Record<string, unknown>;
   /** How the request was authorized. */
   caller: Caller;
+  /** The API's environment variables (`ctx.env`), as CDK sets them on the deployed API. */
+  env: Record<string, string>;
 }
 
 /** The `ctx` object an APPSYNC_JS unit resolver receives. */
@@ -49,8 +51,24 @@ function selectionSetList(selectionSet: SelectionSetNode | undefined, info: Grap
   return [...new Set(paths)];
 }
 
+/**
+ * A field's selection as resolvers see it, computed once per field node: documents are parsed once
+ * per query text (execute.ts), so the same nodes come back with every request sending that query.
+ */
+const selections = new WeakMap<SelectionSetNode, { list: string[]; graphql: string }>();
+
+function selectionOf(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo): { list: string[]; graphql: string } {
+  if (!selectionSet) return { list: [], graphql: '' };
+  let selection = selections.get(selectionSet);
+  if (!selection) {
+    selection = { list: selectionSetList(selectionSet, info), graphql: print(selectionSet) };
+    selections.set(selectionSet, selection);
+  }
+  return selection;
+}
+
 export function resolverContext(args: Record<string, unknown>, source: unknown, scope: RequestScope, info: GraphQLResolveInfo): ResolverContext {
-  const selectionSet = info.fieldNodes[0]?.selectionSet;
+  const selection = selectionOf(info.fieldNodes[0]?.selectionSet, info);
   const argumentsCopy = overTheWire(args) as Record<string, unknown>;
   return {
     arguments: argumentsCopy,
@@ -63,11 +81,11 @@ export function resolverContext(args: Record<string, unknown>, source: unknown, 
       fieldName: info.fieldName,
       parentTypeName: info.parentType.name,
       variables: scope.variables,
-      selectionSetList: selectionSetList(selectionSet, info),
-      selectionSetGraphQL: selectionSet ? print(selectionSet) : '',
+      selectionSetList: [...selection.list],
+      selectionSetGraphQL: selection.graphql,
     },
     stash: {},
     prev: { result: {} },
-    env: {},
+    env: { ...scope.env },
   };
 }

@@ -15,7 +15,8 @@ import { operations } from '../../operations';
 import { assertFieldAllowed, type Caller } from './authorization';
 import { resolverContext, type RequestScope } from './context';
 import { fieldError, malformed, requestError, type AppSyncError } from './errors';
-import { APPSYNC_DEFAULT_LIMITS, MAX_TOKENS, noIntrospection, queryDepth, ResolverBudget, type ApiLimits } from './limits';
+import { MAX_TOKENS, noIntrospection, queryDepth, ResolverBudget, type ApiLimits } from './limits';
+import type { HttpDataSources } from './httpDataSource';
 import type { ResolverCodeCache } from './resolverCode';
 import { runUnitResolver } from './unitResolver';
 import { ResolverError } from './util';
@@ -47,7 +48,13 @@ interface ExecutionScope extends RequestScope {
 
 const resolvedFields = new Set<string>(operations.map((op) => `${op.type}.${op.field}`));
 
-function fieldResolver(resolvers: ResolverCodeCache): GraphQLFieldResolver<unknown, ExecutionScope> {
+/** What the resolvers reach beyond their code: the API's environment variables and its HTTP data sources. */
+export interface Backends {
+  env: Record<string, string>;
+  http: HttpDataSources;
+}
+
+function fieldResolver(resolvers: ResolverCodeCache, http: HttpDataSources): GraphQLFieldResolver<unknown, ExecutionScope> {
   return async (source, args, scope, info) => {
     const key = `${info.parentType.name}.${info.fieldName}`;
     // Fields with no row have no resolver: AppSync then returns the parent's property, or null.
@@ -57,7 +64,7 @@ function fieldResolver(resolvers: ResolverCodeCache): GraphQLFieldResolver<unkno
     const evaluation = { fieldName: info.fieldName, parentTypeName: info.parentType.name, appended: [] };
     try {
       const ctx = resolverContext(args, source, scope, info);
-      return await runUnitResolver(info.fieldName, resolvers.get(info.fieldName), ctx, evaluation);
+      return await runUnitResolver(info.fieldName, resolvers.get(info.fieldName), ctx, evaluation, http);
     } finally {
       const path = responsePathAsArray(info.path);
       scope.appended.push(...evaluation.appended.map((error) => locatedError(error, info.fieldNodes, path)));
@@ -109,22 +116,56 @@ function depthError(document: DocumentNode, request: GraphQLRequest, limits: Api
   };
 }
 
+/** A query as parsed and validated once; the schema and the limits do not change while a runtime serves. */
+type Checked = { document: DocumentNode; invalid: readonly GraphQLError[] } | { failed: GraphQLError | Refusal };
+
+/** Distinct query texts kept per schema; apps send a handful, so a full cache is simply emptied. */
+const CHECKED_QUERIES_KEPT = 500;
+const checkedQueries = new WeakMap<GraphQLSchema, Map<string, Checked>>();
+
+/**
+ * Parsing and validating take most of the runtime's own time per request (graphql-js walks the
+ * document once per rule), and their outcome depends on the text alone: each distinct query is
+ * checked once. Depth (which depends on operationName) and execution are per request.
+ */
+function checkQuery(schema: GraphQLSchema, query: string, limits: ApiLimits): Checked {
+  let cache = checkedQueries.get(schema);
+  if (!cache) checkedQueries.set(schema, (cache = new Map()));
+  const key = `${limits.introspection ? 1 : 0}${query}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const document = parseQuery(query);
+  let checked: Checked;
+  if ('refused' in document || document instanceof GraphQLError) checked = { failed: document };
+  else {
+    try {
+      checked = { document, invalid: validateQuery(schema, document, limits) };
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      checked = { failed: refuse(TOO_DEEP) };
+    }
+  }
+  if (cache.size >= CHECKED_QUERIES_KEPT) cache.clear();
+  cache.set(key, checked);
+  return checked;
+}
+
 export async function runGraphQL(
   schema: GraphQLSchema,
   resolvers: ResolverCodeCache,
   request: GraphQLRequest,
   headers: Record<string, string>,
-  limits: ApiLimits = APPSYNC_DEFAULT_LIMITS,
-  caller: Caller = { mode: 'apiKey' },
+  limits: ApiLimits,
+  caller: Caller,
+  backends: Backends,
 ): Promise<GraphQLResponse | Refusal> {
-  const document = parseQuery(request.query);
-  if ('refused' in document) return document;
-  if (document instanceof GraphQLError) return { data: null, errors: [requestError(document)] };
-
-  let invalid: readonly GraphQLError[];
+  const checked = checkQuery(schema, request.query, limits);
+  if ('failed' in checked) {
+    return 'refused' in checked.failed ? checked.failed : { data: null, errors: [requestError(checked.failed)] };
+  }
+  const { document, invalid } = checked;
   let tooDeep: AppSyncError | undefined;
   try {
-    invalid = validateQuery(schema, document, limits);
     tooDeep = invalid.length === 0 ? depthError(document, request, limits) : undefined;
   } catch (err) {
     if (err instanceof RangeError) return refuse(TOO_DEEP);
@@ -137,6 +178,7 @@ export async function runGraphQL(
     headers,
     variables: request.variables,
     caller,
+    env: backends.env,
     appended: [],
     budget: new ResolverBudget(limits.resolverCountLimit),
   };
@@ -146,7 +188,7 @@ export async function runGraphQL(
     variableValues: request.variables,
     operationName: request.operationName,
     contextValue: scope,
-    fieldResolver: fieldResolver(resolvers),
+    fieldResolver: fieldResolver(resolvers, backends.http),
   });
   const errors = [
     ...(result.errors ?? []).map((error) => (error.path ? fieldError(error, schema) : requestError(error))),

@@ -3,8 +3,9 @@ import type { GraphQLSchema } from 'graphql';
 import { closeServer, httpUrl, listen, LOOPBACK } from '../net';
 import { authenticate, assertDirectivesMatchTable, type AuthSettings } from './authorization';
 import { malformed } from './errors';
-import { runGraphQL, type GraphQLRequest } from './execute';
+import { runGraphQL, type Backends, type GraphQLRequest } from './execute';
 import { ASSET_PREFIX, graphiqlAsset, graphiqlPage } from './graphiql';
+import { HttpDataSources, type HttpDataSourceKind } from './httpDataSource';
 import { BodyTooLargeError, CORS_HEADERS, headersOf, readBody, SAME_ORIGIN_ONLY, send, sendJson } from './http';
 import { APPSYNC_DEFAULT_LIMITS, type ApiLimits } from './limits';
 import { ResolverCodeCache } from './resolverCode';
@@ -13,7 +14,8 @@ import type { IamCredential } from './sigv4';
 
 /**
  * The local AppSync endpoint: serves schema.graphql at /graphql with API-key auth, runs each
- * field's resolver from resolvers/ and its function from functions/ in this process, and answers
+ * field's resolver from resolvers/ and its function from functions/ in this process (or, for the
+ * fields served by Cognito directly, sends the resolver's HTTP request to Cognito), and answers
  * in AppSync's shapes. GET /graphql (and /) is an offline GraphiQL with every operation ready.
  */
 
@@ -27,6 +29,10 @@ export interface AppSyncRuntimeOptions {
   limits?: ApiLimits;
   /** Operator identities whose SigV4-signed requests may call the admin (@aws_iam) fields. */
   iamCredentials?: readonly IamCredential[];
+  /** The API's environment variables, `ctx.env` in resolvers (CDK sets the same on the deployed API). */
+  environmentVariables?: Readonly<Record<string, string>>;
+  /** Base URL of each HTTP data source: `cognito` is the Cognito emulator, as CDK points it at Cognito's regional endpoint. */
+  httpEndpoints?: Partial<Record<HttpDataSourceKind, string>>;
 }
 
 export interface AppSyncRuntime {
@@ -63,6 +69,7 @@ interface Served {
   resolvers: ResolverCodeCache;
   auth: AuthSettings;
   limits: ApiLimits;
+  backends: Backends;
 }
 
 async function handleGraphQL(req: IncomingMessage, res: ServerResponse, served: Served): Promise<void> {
@@ -89,7 +96,7 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, served: 
     sendJson(res, 400, malformed('Unable to parse GraphQL query.'));
     return;
   }
-  const answer = await runGraphQL(served.schema, served.resolvers, request, headersOf(req), served.limits, authentication.caller);
+  const answer = await runGraphQL(served.schema, served.resolvers, request, headersOf(req), served.limits, authentication.caller, served.backends);
   if ('refused' in answer) sendJson(res, answer.refused.status, answer.refused.body);
   else sendJson(res, 200, answer);
 }
@@ -121,7 +128,14 @@ export async function startAppSyncRuntime(opts: AppSyncRuntimeOptions): Promise<
   const schema = loadSchema();
   assertDirectivesMatchTable(schema);
   const auth = { apiKey: opts.apiKey, iamCredentials: opts.iamCredentials ?? [] };
-  const served: Served = { schema, resolvers: new ResolverCodeCache(), auth, limits: opts.limits ?? APPSYNC_DEFAULT_LIMITS };
+  const http = new HttpDataSources(opts.httpEndpoints ?? {});
+  const served: Served = {
+    schema,
+    resolvers: new ResolverCodeCache(),
+    auth,
+    limits: opts.limits ?? APPSYNC_DEFAULT_LIMITS,
+    backends: { env: { ...opts.environmentVariables }, http },
+  };
   const server = createServer((req, res) => {
     handle(req, res, served).catch((err: unknown) => {
       // A fault of this runtime, not of the request: say so without echoing the request.
@@ -134,6 +148,6 @@ export async function startAppSyncRuntime(opts: AppSyncRuntimeOptions): Promise<
   return {
     url: `${httpUrl(host, port)}${GRAPHQL_PATH}`,
     port,
-    close: () => closeServer(server),
+    close: () => closeServer(server).finally(() => http.close()),
   };
 }

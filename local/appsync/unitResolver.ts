@@ -1,12 +1,13 @@
 import type { ResolverContext } from './context';
-import { invocationOf, type Invocation } from '../../operations';
+import { dataSourceOf, invocationOf, type Invocation } from '../../operations';
+import { httpRequestOf, type HttpDataSources } from './httpDataSource';
 import { invokeFunction, invokeAsync, overTheWire } from './lambda';
 import { CODE_FILE, type ResolverCode } from './resolverCode';
 import { EarlyReturn, evaluate, ResolverError, type Evaluation } from './util';
 
 /**
- * One field, resolved as an APPSYNC_JS unit resolver on a Lambda data source:
- * request(ctx) → Invoke functions/<field>.ts → response(ctx).
+ * One field, resolved as an APPSYNC_JS unit resolver on the data source its row in operations.ts
+ * names: request(ctx) → Invoke functions/<field>.ts, or one HTTP request to Cognito → response(ctx).
  */
 
 type Outcome = { value: unknown } | { early: unknown };
@@ -54,12 +55,27 @@ export async function runUnitResolver(
   code: ResolverCode,
   ctx: ResolverContext,
   evaluation: Evaluation,
+  http: HttpDataSources,
 ): Promise<unknown> {
   const requested = runHandler(evaluation, () => code.request(ctx));
   // runtime.earlyReturn in the request handler skips the data source and the response handler.
   if ('early' in requested) return overTheWire(requested.early);
 
-  const { payload, invocationType } = lambdaRequestOf(field, requested.value);
+  const kind = dataSourceOf(field);
+  if (kind === 'lambda') await invokeLambda(field, requested.value, ctx);
+  else {
+    // A status of 4xx or 5xx is a result too; ctx.error only when no answer came.
+    const outcome = await http.send(kind, httpRequestOf(requested.value));
+    ctx.result = outcome.result;
+    if (outcome.error) ctx.error = outcome.error;
+  }
+
+  const responded = runHandler(evaluation, () => code.response(ctx));
+  return overTheWire('early' in responded ? responded.early : responded.value);
+}
+
+async function invokeLambda(field: string, request: unknown, ctx: ResolverContext): Promise<void> {
+  const { payload, invocationType } = lambdaRequestOf(field, request);
   if (invocationType === 'Event') {
     // Queued, not awaited: the response handler sees no result, and the function's outcome goes to its log only.
     invokeAsync(field, payload);
@@ -69,7 +85,4 @@ export async function runUnitResolver(
     ctx.result = invocation.result;
     if (invocation.error) ctx.error = invocation.error;
   }
-
-  const responded = runHandler(evaluation, () => code.response(ctx));
-  return overTheWire('early' in responded ? responded.early : responded.value);
 }

@@ -1,21 +1,12 @@
 import { util, type Context, type LambdaRequest } from '@aws-appsync/utils';
 import type { GatewayEvent, GatewayResult } from '../../functions/lib/event';
+import { accessTokenOf } from './accessToken';
 
 /**
- * Every field is served the same way: hand the field name, its arguments and the caller's access
+ * Fields served by a function (data source `lambda` in operations.ts): hand the field name, its arguments and the caller's access
  * token to the field's Lambda function, and turn a typed failure into a GraphQL error. All logic
  * lives in the function; this code runs on the APPSYNC_JS runtime.
  */
-
-/** The `accessToken` argument wins over the Authorization header (`Bearer <token>` or bare). */
-function accessTokenOf(ctx: Context): string | null {
-  const argument = ctx.arguments.accessToken;
-  if (argument) return argument;
-  const header: string | undefined = ctx.request.headers.authorization;
-  if (!header) return null;
-  const value = header.trim();
-  return value.toLowerCase().startsWith('bearer ') ? value.slice(7).trim() : value;
-}
 
 function payloadOf(ctx: Context): GatewayEvent {
   return { field: ctx.info.fieldName, arguments: ctx.arguments, accessToken: accessTokenOf(ctx) };
@@ -35,24 +26,7 @@ export function eventRequest(ctx: Context): LambdaRequest {
   return { operation: 'Invoke', invocationType: 'Event', payload: payloadOf(ctx) };
 }
 
-/** The input check the function would make, made here so a malformed request still hears why. */
-export function refuseInput(message: string): never {
-  return util.error(message, 'ValidationError');
-}
-
-/**
- * The functions' own e-mail rule (functions/lib/validate.ts), stricter than AWSEmail: the host
- * needs a dot and a top-level domain of letters.
- */
-const EMAIL = "(?:[A-Za-z0-9_'+\\-]+\\.)*[A-Za-z0-9_'+\\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}";
-
-/** The address as the function keys it, trimmed and lower-cased, refused as the function would refuse it. */
-export function normalEmail(value: string): string {
-  const address = value.trim().toLowerCase();
-  if (address.length > 254) refuseInput('The e-mail address is too long.');
-  if (!util.matches(EMAIL, address)) refuseInput('Enter a valid e-mail address.');
-  return address;
-}
+export { normalEmail, refuseInput } from './input';
 
 /** An Event invocation that AppSync could not hand to Lambda (throttled, for instance). */
 export function assertQueued(ctx: Context): void {

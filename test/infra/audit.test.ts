@@ -2,7 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { operations, triggers } from '../../operations';
+import { functionOperations, triggers } from '../../operations';
 import { devWith, logicalId, synthesize, synthesizeEnvironment, type Synthesized } from './synth';
 
 /** The AWS Solutions findings acknowledged on `construct` itself, by rule (`AwsSolutions-S1`), with their reasons. */
@@ -32,7 +32,7 @@ describe.each(['dev', 'prod'])('the QR archive of %s', (envName) => {
   });
 
   it('lets exactly the roles that read or write QR codes use the key, through S3 only', () => {
-    const users = [...operations, ...triggers.map((t) => ({ field: t.name, iam: t.iam }))].filter((op) =>
+    const users = [...functionOperations, ...triggers.map((t) => ({ field: t.name, iam: t.iam }))].filter((op) =>
       op.iam.some((a) => a === 's3:PutObject' || a === 's3:GetObject'),
     );
     const uses = keyPolicy().slice(1);

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../../infra/config';
 import { GatewayFunction } from '../../infra/constructs/functions';
-import { operations } from '../../operations';
+import { functionOperations } from '../../operations';
 import { bundleFunctions, functionNames, projectSourcesOf, sdkImportsOf } from '../../scripts/functionBundles';
 import { logicalId } from './synth';
 
@@ -27,7 +27,7 @@ describe('function bundles', () => {
     const stack = new Stack(app, 'Bundles', { env: { region: 'eu-west-1' } });
     const config = loadEnvironment('dev');
     const functions = ['createUser', 'confirmUser'].map((name) => {
-      const op = operations.find((row) => row.field === name)!;
+      const op = functionOperations.find((row) => row.field === name)!;
       return new GatewayFunction(stack, name, {
         name,
         config,
@@ -98,7 +98,7 @@ describe('every function bundle', () => {
 
   it('covers every handler in functions/', () => {
     expect(names).toContain('login');
-    expect(names.length).toBeGreaterThanOrEqual(operations.length);
+    expect(names.length).toBeGreaterThanOrEqual(functionOperations.length);
   });
 
   it('carry no classic zod, only the zod/mini rules they use', () => {
@@ -123,7 +123,7 @@ describe('every function bundle', () => {
   });
 
   it('contain only the SDK clients of the calls operations.ts lists', () => {
-    for (const op of operations) {
+    for (const op of functionOperations) {
       const services = [...new Set(op.calls.map(serviceOfCall))].sort();
       expect(sdkClientsIn(op.field), op.field).toEqual(services);
     }

@@ -2,10 +2,10 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../infra/config';
 import { ALARM_THRESHOLDS } from '../../infra/constructs/monitoring';
-import { operations, triggers } from '../../operations';
+import { functionOperations, triggers } from '../../operations';
 import { actionsOf, devWith, logicalId, statementsOfRole, synthesize, synthesizeEnvironment, type Synthesized } from './synth';
 
-const FUNCTIONS = [...operations.map((op) => op.field), ...triggers.map((t) => t.name), 'apiKeyExpiry'];
+const FUNCTIONS = [...functionOperations.map((op) => op.field), ...triggers.map((t) => t.name), 'apiKeyExpiry'];
 
 type Resource = { Type: string; Properties: Record<string, any> };
 

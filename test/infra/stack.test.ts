@@ -10,7 +10,7 @@ import { qrObjectKey } from '../../functions/lib/mfa';
 import { bundleResolver } from '../../infra/bundleResolver';
 import { buildAppSyncSchema, SCHEMA_FILE } from '../../local/appsync/schema';
 import type { Environment } from '../../infra/config';
-import { operations, triggers, type IamAction } from '../../operations';
+import { dataSourceOf, functionOperations, operations, triggers, type IamAction } from '../../operations';
 import { actionsOf, logicalId, statementsOfRole, synthesizeEnvironment, type Statement, type Synthesized } from './synth';
 
 /** `Type.field` for every Query and Mutation field of schema.graphql. */
@@ -33,7 +33,7 @@ function expectedActions(iam: readonly IamAction[], config: Environment): string
 }
 
 const isLogsOrXray = (statement: Statement) => actionsOf(statement).every((a) => a.startsWith('logs:') || a.startsWith('xray:'));
-const everyFunction = [...operations.map((op) => ({ name: op.field, iam: op.iam })), ...triggers.map((t) => ({ name: t.name, iam: t.iam }))];
+const everyFunction = [...functionOperations.map((op) => ({ name: op.field, iam: op.iam })), ...triggers.map((t) => ({ name: t.name, iam: t.iam }))];
 
 describe.each(['dev', 'prod'])('the %s stack', (envName) => {
   let s: Synthesized;
@@ -254,20 +254,69 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
       expect(fields.length).toBe(operations.length);
       s.template.resourceCountIs('AWS::AppSync::Resolver', fields.length);
       for (const { type, field } of fields) {
+        const byCognito = dataSourceOf(field) === 'cognito';
         s.template.hasResourceProperties('AWS::AppSync::Resolver', {
           TypeName: type,
           FieldName: field,
           Kind: 'UNIT',
           Runtime: { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' },
-          DataSourceName: `${field}Function`,
+          DataSourceName: byCognito ? 'Cognito' : `${field}Function`,
           Code: bundleResolver(field),
         });
+        if (byCognito) continue;
         s.template.hasResourceProperties('AWS::AppSync::DataSource', {
           Name: `${field}Function`,
           Type: 'AWS_LAMBDA',
           LambdaConfig: { LambdaFunctionArn: { 'Fn::GetAtt': [logicalId(s.stack.functions.get(field)!.function), 'Arn'] } },
         });
       }
+    });
+  });
+
+  describe('the fields served by Cognito directly', () => {
+    const cognitoFields = operations.filter((op) => dataSourceOf(op.field) === 'cognito').map((op) => op.field);
+    const dataSources = () => Object.values(s.template.findResources('AWS::AppSync::DataSource')) as Array<{ Properties: any }>;
+
+    it('are refreshTokens, me and verifyMfa', () => {
+      expect(cognitoFields.sort()).toEqual(['me', 'refreshTokens', 'verifyMfa']);
+    });
+
+    it("share one unsigned HTTP data source on Cognito's regional endpoint", () => {
+      const http = dataSources().filter((source) => source.Properties.Type === 'HTTP');
+      expect(http).toHaveLength(1);
+      expect(http[0]!.Properties).toMatchObject({
+        Name: 'Cognito',
+        HttpConfig: { Endpoint: { 'Fn::Join': ['', [`https://cognito-idp.${s.config.region}.`, { Ref: 'AWS::URLSuffix' }]] } },
+      });
+      // Unsigned: no SigV4 signing config, and its role (if any) is granted nothing.
+      expect(http[0]!.Properties.HttpConfig.AuthorizationConfig).toBeUndefined();
+      const roleArn = http[0]!.Properties.ServiceRoleArn;
+      if (roleArn) expect(statementsOfRole(s.template, roleArn['Fn::GetAtt'][0])).toEqual([]);
+    });
+
+    it('name the app client through the API environment variable the resolvers read', () => {
+      s.template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+        EnvironmentVariables: { USER_POOL_CLIENT_ID: { Ref: logicalId(s.stack.users.client) } },
+      });
+    });
+
+    it('have no function, no Lambda data source and no role', () => {
+      for (const field of cognitoFields) {
+        expect(s.stack.functions.has(field), field).toBe(false);
+        expect(dataSources().some((source) => source.Properties.Name === `${field}Function`), field).toBe(false);
+        const described = Object.values(s.template.findResources('AWS::Lambda::Function')).filter(
+          (fn) => fn.Properties.Description === `Auth gateway: ${field}`,
+        );
+        expect(described, field).toEqual([]);
+      }
+    });
+
+    it('leave one Lambda function per function row and trigger, three fewer than the operations', () => {
+      const gatewayFunctions = Object.values(s.template.findResources('AWS::Lambda::Function')).filter((fn) =>
+        String(fn.Properties.Description ?? '').startsWith('Auth gateway: '),
+      );
+      expect(gatewayFunctions).toHaveLength(functionOperations.length + triggers.length);
+      expect(functionOperations.length).toBe(operations.length - 3);
     });
   });
 

@@ -1,4 +1,4 @@
-import { CognitoIdentityProviderClient, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, GlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -13,22 +13,22 @@ const { post } = useRuntime({ resolverCountLimit: 1, queryDepthLimit: 10, intros
 
 beforeEach(() => {
   cognito.reset();
-  cognito.on(GetUserCommand).resolves({ Username: 'u-1', UserAttributes: [{ Name: 'email', Value: 'a@example.com' }] });
+  cognito.on(GlobalSignOutCommand).resolves({});
 });
 
 describe('api.resolverCountLimit', () => {
   it('runs one resolver per request: a second aliased field answers ResolverExecutionLimitReached', async () => {
     const token = fakeJwt({ sub: 'u-1', token_use: 'access' });
-    const once = await graphqlBody(await post(`query { a: me(accessToken: "${token}") { email } }`));
-    expect(once).toEqual({ data: { a: { email: 'a@example.com' } } });
+    const once = await graphqlBody(await post(`mutation { a: logout(accessToken: "${token}") { status } }`));
+    expect(once).toEqual({ data: { a: { status: 'LOGGED_OUT' } } });
     cognito.resetHistory();
-    const twice = await post(`query { a: me(accessToken: "${token}") { email } b: me(accessToken: "${token}") { email } }`);
+    const twice = await post(`mutation { a: logout(accessToken: "${token}") { status } b: logout(accessToken: "${token}") { status } }`);
     const body = await graphqlBody(twice);
     expect(body.data).toBeNull();
     expect(body.errors).toContainEqual(
       expect.objectContaining({ path: ['b'], errorType: 'ResolverExecutionLimitReached', message: 'Resolver invocation limit reached.' }),
     );
-    expect(cognito.commandCalls(GetUserCommand)).toHaveLength(1);
+    expect(cognito.commandCalls(GlobalSignOutCommand)).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import {
   AdminCreateUserCommand,
   CognitoIdentityProviderClient,
-  GetUserCommand,
+  GlobalSignOutCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,7 +16,8 @@ const { url, post } = useRuntime();
 const CREATE_USER = `mutation createUser($input: CreateUserInput!) {
   createUser(input: $input) { userId email status }
 }`;
-const ME = 'query me($accessToken: String) { me(accessToken: $accessToken) { userId email groups } }';
+// A token operation served by its function (me is served by Cognito directly: test/resolvers/me.test.ts).
+const LOGOUT = 'mutation logout($accessToken: String) { logout(accessToken: $accessToken) { status } }';
 
 beforeEach(() => {
   cognito.reset();
@@ -74,19 +75,19 @@ describe('a synchronous operation through resolver and function', () => {
   const token = fakeJwt({ sub: 'u-1', token_use: 'access' });
 
   it('turns a typed failure into an AppSync error, null propagating to data', async () => {
-    cognito.on(GetUserCommand).rejects(awsError('NotAuthorizedException', 'Access Token has been revoked'));
-    const res = await post(ME, { accessToken: token });
+    cognito.on(GlobalSignOutCommand).rejects(awsError('NotAuthorizedException', 'Access Token has been revoked'));
+    const res = await post(LOGOUT, { accessToken: token });
     expect(res.status).toBe(200);
-    // me is non-null, so its null makes the whole data null, as on AppSync.
+    // logout is non-null, so its null makes the whole data null, as on AppSync.
     expect(await res.json()).toEqual({
       data: null,
       errors: [
         {
-          path: ['me'],
+          path: ['logout'],
           data: null,
           errorType: 'NotAuthorized',
           errorInfo: null,
-          locations: [{ line: 1, column: 34, sourceName: null }],
+          locations: [{ line: 1, column: 41, sourceName: null }],
           message: expect.any(String),
         },
       ],
@@ -94,8 +95,8 @@ describe('a synchronous operation through resolver and function', () => {
   });
 
   it('gives an internal failure its request id in errorInfo', async () => {
-    cognito.on(GetUserCommand).rejects(new TypeError('boom'));
-    const body = await graphqlBody(await post(ME, { accessToken: token }));
+    cognito.on(GlobalSignOutCommand).rejects(new TypeError('boom'));
+    const body = await graphqlBody(await post(LOGOUT, { accessToken: token }));
     const [error] = body.errors ?? [];
     expect(error).toMatchObject({ errorType: 'InternalError', errorInfo: { requestId: expect.any(String) } });
     // The Lambda context gave the function a fresh request id, which the message carries.
@@ -148,31 +149,25 @@ describe('access token', () => {
   const ARGUMENT_TOKEN = fakeJwt({ sub: 'uuid-1', token_use: 'access', origin: 'argument' });
 
   beforeEach(() => {
-    cognito.on(GetUserCommand).resolves({
-      Username: 'uuid-1',
-      UserAttributes: [
-        { Name: 'sub', Value: 'uuid-1' },
-        { Name: 'email', Value: 'ada@example.com' },
-      ],
-    });
+    cognito.on(GlobalSignOutCommand).resolves({});
   });
 
   it('passes the Authorization header to the function', async () => {
-    const body = await (await post(ME, {}, { authorization: `Bearer ${HEADER_TOKEN}` })).json();
-    expect(body).toEqual({ data: { me: { userId: 'uuid-1', email: 'ada@example.com', groups: [] } } });
-    expect(cognito.commandCalls(GetUserCommand)[0]!.args[0].input).toEqual({ AccessToken: HEADER_TOKEN });
+    const body = await (await post(LOGOUT, {}, { authorization: `Bearer ${HEADER_TOKEN}` })).json();
+    expect(body).toEqual({ data: { logout: { status: 'LOGGED_OUT' } } });
+    expect(cognito.commandCalls(GlobalSignOutCommand)[0]!.args[0].input).toEqual({ AccessToken: HEADER_TOKEN });
   });
 
   it('prefers the accessToken argument over the header', async () => {
-    await post(ME, { accessToken: ARGUMENT_TOKEN }, { authorization: `Bearer ${HEADER_TOKEN}` });
-    const calls = cognito.commandCalls(GetUserCommand);
+    await post(LOGOUT, { accessToken: ARGUMENT_TOKEN }, { authorization: `Bearer ${HEADER_TOKEN}` });
+    const calls = cognito.commandCalls(GlobalSignOutCommand);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.args[0].input).toEqual({ AccessToken: ARGUMENT_TOKEN });
   });
 
   it('refuses a token operation without a token, before calling Cognito', async () => {
-    const body = await graphqlBody(await post(ME));
-    expect(body.errors).toEqual([expect.objectContaining({ path: ['me'], errorType: 'NotAuthorized' })]);
+    const body = await graphqlBody(await post(LOGOUT));
+    expect(body.errors).toEqual([expect.objectContaining({ path: ['logout'], errorType: 'NotAuthorized' })]);
     expect(cognito.calls()).toHaveLength(0);
   });
 });

@@ -3,7 +3,7 @@ import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../../../lambdaLim
 import { FUNCTION_TIMEOUT_MS, invokeFunction } from '../../../local/appsync/lambda';
 
 // A function that never answers, and one that reports the limits its Lambda context gives it.
-vi.mock('../../../functions/me', () => ({ handler: () => new Promise(() => undefined) }));
+vi.mock('../../../functions/updateProfile', () => ({ handler: () => new Promise(() => undefined) }));
 vi.mock('../../../functions/logout', () => ({
   handler: async (_event: unknown, context: { memoryLimitInMB: string; getRemainingTimeInMillis(): number }) => ({
     memory: context.memoryLimitInMB,
@@ -18,7 +18,7 @@ describe('Lambda limits offline', () => {
 
   it('fails a function that overruns its timeout as Lambda does: Lambda:Unhandled, "Task timed out"', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const outcome = await invokeFunction('me', {}, 40);
+    const outcome = await invokeFunction('updateProfile', {}, 40);
     expect(outcome).toEqual({ result: null, error: { type: 'Lambda:Unhandled', message: 'Task timed out after 0.04 seconds' } });
     logged.mockRestore();
   });
