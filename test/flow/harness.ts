@@ -9,6 +9,7 @@ import { loadEnvironment } from '../../infra/config';
 import { ManualClock, SECOND } from '../../local/cognito/clock';
 import { startStack, type LocalStack } from '../../local/stack';
 import { dataOf, errorOf, graphqlClient, Inbox, secretOf, temporaryPasswordOf, type GraphQLAnswer, type Gql } from './client';
+import { TEST_PASSWORD_COST } from '../helpers';
 
 /**
  * One offline stack on free ports with a ManualClock, and the steps a front end takes against it,
@@ -84,7 +85,7 @@ export class FlowStack {
 
   async start(): Promise<void> {
     this.dataDir = await mkdtemp(join(tmpdir(), 'flow-'));
-    this.stack = await startStack({ dataDir: this.dataDir, ports: ALL_FREE, clock: this.clock });
+    this.stack = await startStack({ dataDir: this.dataDir, ports: ALL_FREE, clock: this.clock, passwordCost: TEST_PASSWORD_COST });
     this.gql = graphqlClient(this.stack.info);
     this.inbox = new Inbox(this.stack.info.mailboxUrl);
   }
