@@ -10,7 +10,7 @@ const SOURCE_CONDITION = '@auth-gateway/source';
  * aws-cdk-lib and the local stack are imported once per worker instead of once per file: that import
  * was most of the suite's CPU time. test/setup/hermetic.ts puts back what a shared file changes.
  */
-const ISOLATED = [
+export const ISOLATED = [
   'test/resolvers.test.ts',
   'test/local/appsync/crash.test.ts',
   'test/local/appsync/timeout.test.ts',
