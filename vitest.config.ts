@@ -4,13 +4,34 @@ import { defineConfig } from 'vitest/config';
 /** The client package resolves to its TypeScript source in this repository, as tsconfig.json says. */
 const SOURCE_CONDITION = '@auth-gateway/source';
 
+/**
+ * Files that replace a module (vi.mock), a process-wide global (fetch) or Amplify's configuration
+ * get a fresh process each. Every other file shares one process per worker, so the AWS SDK,
+ * aws-cdk-lib and the local stack are imported once per worker instead of once per file: that import
+ * was most of the suite's CPU time. test/setup/hermetic.ts puts back what a shared file changes.
+ */
+export const ISOLATED = [
+  'test/resolvers.test.ts',
+  'test/local/appsync/crash.test.ts',
+  'test/local/appsync/timeout.test.ts',
+  'test/local/cognito/timingParity.test.ts',
+  'test/conformance/amplify.test.ts',
+  'test/flow/rotation.test.ts',
+];
+
 export default defineConfig({
   // Vitest's own default for Node: Vite's server conditions without `module`.
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions.filter((c) => c !== 'module')] } },
   test: {
-    include: ['test/**/*.test.ts'],
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_REGION: 'eu-west-1' },
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // Vitest's default leaves one core to itself (cores - 1): on two cores that ran one file at a time.
+    maxWorkers: 2,
+    setupFiles: ['test/setup/hermetic.ts'],
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
+      { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: ISOLATED, isolate: false } },
+    ],
   },
 });

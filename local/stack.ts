@@ -6,6 +6,7 @@ import { handler as postConfirmation } from '../functions/postConfirmation';
 import { loadEnvironment, type EnvironmentOverrides } from '../infra/config';
 import { asyncInvocationsSettled } from './appsync/lambda';
 import { startAppSyncRuntime } from './appsync/server';
+import type { ScryptCost } from './cognito/passwords';
 import { startCognitoEmulator } from './cognito/server';
 import { LOCAL_CREDENTIALS, LOCAL_OPERATOR } from './credentials';
 import { cognitoMailer } from './delivery';
@@ -38,6 +39,8 @@ export interface StackOptions {
   clock?: { now(): Date };
   /** Called with one line per step while starting. */
   onProgress?: (line: string) => void;
+  /** What the Cognito emulator spends hashing one password; defaults to PASSWORD_COST. Only tests lower it. */
+  passwordCost?: ScryptCost;
 }
 
 export interface StackInfo {
@@ -228,6 +231,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
         clock,
         deliver,
         triggers: { postConfirmation },
+        passwordCost: options.passwordCost,
       }),
     );
     progress(`Cognito        ${cognito.url}`);

@@ -66,6 +66,13 @@ export function awsCalls(...mocks: readonly CallRecorder[]): Array<[string, unkn
 /** Just the command names of awsCalls. */
 export const awsCallNames = (...mocks: readonly CallRecorder[]): string[] => awsCalls(...mocks).map(([name]) => name);
 
+/**
+ * A password hash that costs next to nothing, for tests that create many users: the emulator's
+ * real cost (PASSWORD_COST, pinned in test/local/cognito/passwords.test.ts) takes tens of
+ * milliseconds of CPU per password, and the suite signs up hundreds of users.
+ */
+export const TEST_PASSWORD_COST = { N: 16, r: 1, p: 1 } as const;
+
 /** A fixed moment for tests that read the clock (`vi.setSystemTime(NOW)`). */
 export const NOW = new Date('2025-01-31T09:00:00.000Z');
 export const NOW_SECONDS = NOW.getTime() / 1000;

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from './clock';
 import { Keys } from './keys';
-import { decoyHash } from './passwords';
+import { decoyHash, PASSWORD_COST, type ScryptCost } from './passwords';
 import { Messages, type Deliver } from './messages';
 import { totp, type Otp } from './otp';
 import type { SigningKey } from './state';
@@ -19,6 +19,8 @@ export interface CognitoContext {
   /** Region new pool ids start with: the one the request was signed for. */
   readonly region: string;
   readonly triggers?: Triggers;
+  /** What hashing one password costs; PASSWORD_COST unless a test asks for less. */
+  readonly passwordCost: ScryptCost;
   /**
    * Set by the server for each call: queues work to run once the call's changes are saved and
    * before it is answered (a trigger that calls the pool back must not wait behind its own call).
@@ -39,12 +41,15 @@ export function createContext(args: {
   /** Makes each new pool's key pair; defaults to a new RSA key. */
   newSigningKey?: () => Promise<SigningKey>;
   triggers?: Triggers;
+  /** Defaults to PASSWORD_COST. */
+  passwordCost?: ScryptCost;
 }): CognitoContext {
   const store = args.store ?? StateStore.memory();
   const clock = args.clock ?? systemClock;
   const keys = new Keys(args.newSigningKey);
+  const passwordCost = args.passwordCost ?? PASSWORD_COST;
   // The first unknown user should not be the one who pays for making the decoy hash.
-  void decoyHash();
+  void decoyHash(passwordCost);
   return {
     clock,
     store,
@@ -54,5 +59,6 @@ export function createContext(args: {
     messages: new Messages(args.deliver),
     region: args.region ?? DEFAULT_REGION,
     triggers: args.triggers,
+    passwordCost,
   };
 }

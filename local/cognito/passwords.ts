@@ -8,14 +8,26 @@ const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptO
     scryptCallback(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
   );
 
-const COST = { N: 16384, r: 8, p: 1 } as const;
+/** scrypt's work factors: N (CPU and memory), r (block size), p (parallelism). */
+export interface ScryptCost {
+  readonly N: number;
+  readonly r: number;
+  readonly p: number;
+}
+
+/**
+ * What the emulator spends on each password: tens of milliseconds, as a real password hash should.
+ * Tests that create hundreds of users may pass a smaller cost (CognitoEmulatorOptions.passwordCost);
+ * each hash records its own cost, so any hash verifies whatever the current setting.
+ */
+export const PASSWORD_COST: ScryptCost = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 /** `scrypt$N$r$p$salt$key`, so the cost can change without breaking stored hashes. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: ScryptCost = PASSWORD_COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEY_LENGTH, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await scrypt(password, salt, KEY_LENGTH, { N: cost.N, r: cost.r, p: cost.p });
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -30,19 +42,27 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-let decoy: Promise<string> | undefined;
+const decoys = new Map<string, Promise<string>>();
 
-/** A hash of a random password, made once per process (at start-up, so no caller pays for it). */
-export const decoyHash = (): Promise<string> => (decoy ??= hashPassword(randomBytes(16).toString('hex')));
+/**
+ * A hash of a random password at `cost`, made once per process and cost (at start-up, so no caller
+ * pays for it): checking against it costs what checking a real password of that emulator costs.
+ */
+export function decoyHash(cost: ScryptCost = PASSWORD_COST): Promise<string> {
+  const key = `${cost.N}$${cost.r}$${cost.p}`;
+  const decoy = decoys.get(key) ?? hashPassword(randomBytes(16).toString('hex'), cost);
+  decoys.set(key, decoy);
+  return decoy;
+}
 
 /**
  * Checks the password against the stored hash, or against the decoy when there is none, so every
  * caller spends one password check whatever the user's state: an unknown user, a locked one or
  * one without a password answers no faster than a wrong password.
  */
-export async function checkPasswordOrDecoy(password: string, stored: string | undefined): Promise<boolean> {
+export async function checkPasswordOrDecoy(password: string, stored: string | undefined, cost: ScryptCost = PASSWORD_COST): Promise<boolean> {
   if (stored) return verifyPassword(password, stored);
-  await verifyPassword(password, await decoyHash());
+  await verifyPassword(password, await decoyHash(cost));
   return false;
 }
 

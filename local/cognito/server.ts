@@ -7,6 +7,7 @@ import { CognitoError, errors } from './errors';
 import { parseJson, readBody, sendError, sendJson, signedRegion } from './http';
 import { jwks } from './keys';
 import type { Deliver } from './messages';
+import type { ScryptCost } from './passwords';
 import { StateStore } from './store';
 import type { Triggers } from './triggers';
 
@@ -26,6 +27,8 @@ export interface CognitoEmulatorOptions {
   deliver?: Deliver;
   /** Lambda triggers, run in process. */
   triggers?: Triggers;
+  /** What hashing one password costs; defaults to PASSWORD_COST. Only tests should lower it. */
+  passwordCost?: ScryptCost;
 }
 
 export interface CognitoEmulator {
@@ -108,7 +111,7 @@ export async function startCognitoEmulator(opts: CognitoEmulatorOptions): Promis
   const server = createServer((req, res) => void handle(req, res));
   const port = await listen(server, opts.port, host);
   const url = httpUrl(host, port);
-  context = createContext({ issuerBase: url, store, clock: opts.clock, deliver: opts.deliver, triggers: opts.triggers });
+  context = createContext({ issuerBase: url, store, clock: opts.clock, deliver: opts.deliver, triggers: opts.triggers, passwordCost: opts.passwordCost });
   let closing: Promise<void> | undefined;
   return {
     url,

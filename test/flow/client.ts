@@ -100,6 +100,9 @@ export function linkOf(message: MailboxMessage): string {
   return hrefs[0]!;
 }
 
+/** Under the default test timeout, so a missing mail fails with its own message. */
+const MAIL_WAIT_MS = 15_000;
+
 /**
  * The mailbox as one reader sees it: each message is handed out once, so a step waits for the
  * mail it caused and never picks up an earlier one.
@@ -109,12 +112,16 @@ export class Inbox {
 
   constructor(private readonly url: string) {}
 
-  /** The next unread message to `to` whose subject matches, waiting at most a few seconds. */
+  /**
+   * The next unread message to `to` whose subject matches. It comes back as soon as the mail is
+   * there; the limit only ends a wait for a mail that never comes, and is wide enough that a busy
+   * machine delivering late is not taken for that.
+   */
   async next(to: string, subject: RegExp): Promise<MailboxMessage> {
     const found = await waitForMessage(
       this.url,
       (m) => !this.seen.has(m.messageId) && m.destination.to.includes(to) && subject.test(m.subject),
-      { timeoutMs: 5000 },
+      { timeoutMs: MAIL_WAIT_MS },
     );
     this.seen.add(found.messageId);
     return found;

@@ -9,6 +9,7 @@ import { loadEnvironment, type EnvironmentOverrides } from '../../infra/config';
 import { ManualClock, SECOND } from '../../local/cognito/clock';
 import { startStack, type LocalStack } from '../../local/stack';
 import { dataOf, errorOf, graphqlClient, Inbox, secretOf, temporaryPasswordOf, type GraphQLAnswer, type Gql } from './client';
+import { TEST_PASSWORD_COST } from '../helpers';
 
 /**
  * One offline stack on free ports with a ManualClock, and the steps a front end takes against it,
@@ -85,7 +86,13 @@ export class FlowStack {
   /** Starts the dev stack, with `envOverrides` laid over its settings when given. */
   async start(envOverrides?: EnvironmentOverrides): Promise<void> {
     this.dataDir = await mkdtemp(join(tmpdir(), 'flow-'));
-    this.stack = await startStack({ dataDir: this.dataDir, ports: ALL_FREE, clock: this.clock, envOverrides });
+    this.stack = await startStack({
+      dataDir: this.dataDir,
+      ports: ALL_FREE,
+      clock: this.clock,
+      envOverrides,
+      passwordCost: TEST_PASSWORD_COST,
+    });
     this.gql = graphqlClient(this.stack.info);
     this.inbox = new Inbox(this.stack.info.mailboxUrl);
   }

@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/confirmUser';
 import { pendingQrObjectKey } from '../../functions/lib/mfa';
-import { awsError, gatewayEvent, lambdaContext, TEST_ENV, useTestEnv } from '../helpers';
+import { awsError, gatewayEvent, lambdaContext, NOW, TEST_ENV, useFixedClock, useTestEnv } from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const s3 = mockClient(S3Client);
@@ -48,10 +48,11 @@ beforeEach(() => {
   s3.reset();
 });
 
+useFixedClock();
+
 describe('confirmUser', () => {
   it('sets the new password, starts MFA enrolment and keeps the QR code as pending until it is verified', async () => {
     answerAsNewUser();
-    const started = Date.now();
     const result = await call(INPUT);
 
     expect(commandNames(cognito)).toEqual([
@@ -108,9 +109,9 @@ describe('confirmUser', () => {
     expect(url.searchParams.get('X-Amz-Expires')).toBe('600');
     expect(url.searchParams.get('X-Amz-Credential')).toMatch(new RegExp(`^${TEST_ENV.AWS_ACCESS_KEY_ID}/`));
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
-    const expiresIn = Date.parse(mfaSetup.qrCodeExpiresAt!) - started;
-    expect(expiresIn).toBeGreaterThanOrEqual(600_000);
-    expect(expiresIn).toBeLessThan(610_000);
+    // The clock is fixed (useFixedClock), so the expiry is exact rather than a window a slow run could miss.
+    expect(url.searchParams.get('X-Amz-Date')).toBe('20250131T090000Z');
+    expect(mfaSetup.qrCodeExpiresAt).toBe(new Date(NOW.getTime() + 600_000).toISOString());
   });
 
   it('returns the QR code without archiving it when the archive is turned off', async () => {

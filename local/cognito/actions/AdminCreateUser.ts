@@ -27,7 +27,7 @@ export async function AdminCreateUser(ctx: CognitoContext, input: AdminCreateUse
   if (input.MessageAction === 'RESEND') {
     // The password is hashed before the user is looked up, and the invitation is queued, so an
     // unknown or already confirmed user is answered after the same work as a resend.
-    const hash = await hashPassword(password);
+    const hash = await hashPassword(password, ctx.passwordCost);
     const user = requireUser(pool, username);
     if (user.status !== 'FORCE_CHANGE_PASSWORD') {
       throw errors.unsupportedUserState(`Resend not possible. ${user.username} status is not FORCE_CHANGE_PASSWORD.`);
@@ -50,7 +50,7 @@ export async function AdminCreateUser(ctx: CognitoContext, input: AdminCreateUse
     if (pool.users[key]) throw errors.usernameExists();
   }
   const user = newUser(key, { sub: emailIsUsername(pool) ? key : uuid(), ...attributes }, ctx.clock.now());
-  const hash = await hashPassword(password);
+  const hash = await hashPassword(password, ctx.passwordCost);
   // The user exists only once the invitation is on its way, so a failed e-mail changes nothing.
   const message = invitation(pool, user, password, input);
   if (message) await ctx.messages.send(message);

@@ -17,7 +17,7 @@ export async function ChangePassword(ctx: CognitoContext, input: ChangePasswordR
   if (isLockedOut(user, now)) throw errors.attemptsExceeded();
   if (!user.passwordHash || !(await verifyPassword(previous, user.passwordHash))) throw recordFailure(user, now);
   recordSuccess(user);
-  user.passwordHash = await hashPassword(proposed);
+  user.passwordHash = await hashPassword(proposed, ctx.passwordCost);
   touch(user, now);
   return {};
 }

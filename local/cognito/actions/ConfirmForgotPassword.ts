@@ -27,7 +27,7 @@ export async function ConfirmForgotPassword(
   spendResetAttempt(pool, user, username, ctx.clock.now());
   if (!user) throw errors.resetCodeMismatch();
   checkResetCode(ctx, pool, user, code);
-  user.passwordHash = await hashPassword(password);
+  user.passwordHash = await hashPassword(password, ctx.passwordCost);
   user.status = 'CONFIRMED';
   recordSuccess(user);
   touch(user, ctx.clock.now());

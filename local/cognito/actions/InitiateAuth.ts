@@ -38,7 +38,7 @@ export async function InitiateAuth(ctx: CognitoContext, input: InitiateAuthReque
   const user = findUser(pool, username);
   // One password check on every path, before anything is decided: unknown, locked, disabled and
   // reset-required users all cost what a wrong password costs (the result is then ignored).
-  const passwordMatches = await checkPasswordOrDecoy(password, user?.passwordHash);
+  const passwordMatches = await checkPasswordOrDecoy(password, user?.passwordHash, ctx.passwordCost);
   const now = ctx.clock.now();
   if (!user) {
     if (!hidesUserExistence(client)) throw errors.userNotFound();

@@ -69,7 +69,7 @@ async function newPassword(
   );
   checkWritable(signIn.client, Object.keys(changes));
   checkMutable(pool, Object.keys(changes));
-  user.passwordHash = await hashPassword(password);
+  user.passwordHash = await hashPassword(password, ctx.passwordCost);
   user.status = 'CONFIRMED';
   delete user.temporaryPasswordIssuedAt;
   unverifyChanged(user, changes);

@@ -13,6 +13,7 @@ import { createContext, type CognitoContext } from '../../../local/cognito/conte
 import { newSigningKey } from '../../../local/cognito/keys';
 import type { CognitoMessage, Deliver } from '../../../local/cognito/messages';
 import type { SigningKey } from '../../../local/cognito/state';
+import { TEST_PASSWORD_COST } from '../../helpers';
 
 export const ISSUER_BASE = 'http://127.0.0.1:9229';
 /** Meets the test pool's policy. */
@@ -45,6 +46,7 @@ export async function world(
     issuerBase: ISSUER_BASE,
     clock,
     region: 'eu-west-1',
+    passwordCost: TEST_PASSWORD_COST,
     newSigningKey: () => (sharedKey ??= newSigningKey()),
     deliver:
       options.deliver ??

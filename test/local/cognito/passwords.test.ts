@@ -6,8 +6,10 @@ import { ConfirmForgotPassword } from '../../../local/cognito/actions/ConfirmFor
 import { ForgotPassword } from '../../../local/cognito/actions/ForgotPassword';
 import { HOUR, SECOND } from '../../../local/cognito/clock';
 import { keyedHash } from '../../../local/cognito/keyedHash';
-import { checkPassword, effectivePolicy, generateTemporaryPassword } from '../../../local/cognito/passwords';
+import { createContext } from '../../../local/cognito/context';
+import { checkPassword, effectivePolicy, generateTemporaryPassword, hashPassword, PASSWORD_COST, verifyPassword } from '../../../local/cognito/passwords';
 import { RESET_ATTEMPTS_PER_HOUR } from '../../../local/cognito/resetCodes';
+import { TEST_PASSWORD_COST } from '../../helpers';
 import { enrolledUser, expectFailure, failure, invite, NEW_PASSWORD, PASSWORD, signIn, world, type World } from './fixtures';
 
 /** ForgotPassword, then the e-mail it queued. */
@@ -233,5 +235,23 @@ describe('password policy', () => {
       RequireSymbols: true,
       TemporaryPasswordValidityDays: 7,
     });
+  });
+});
+
+describe('password hashes', () => {
+  it('cost scrypt N=2^14, r=8, p=1 unless a test lowers it, and say so in the stored hash', async () => {
+    expect(PASSWORD_COST).toEqual({ N: 16384, r: 8, p: 1 });
+    expect(createContext({ issuerBase: 'http://127.0.0.1:9229' }).passwordCost).toEqual(PASSWORD_COST);
+    const stored = await hashPassword(PASSWORD);
+    expect(stored).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
+    expect(await verifyPassword(PASSWORD, stored)).toBe(true);
+    expect(await verifyPassword(NEW_PASSWORD, stored)).toBe(false);
+  });
+
+  it('made at a lower cost still verify, whatever the current cost', async () => {
+    const stored = await hashPassword(PASSWORD, TEST_PASSWORD_COST);
+    expect(stored).toMatch(/^scrypt\$16\$1\$1\$/);
+    expect(await verifyPassword(PASSWORD, stored)).toBe(true);
+    expect(await verifyPassword(NEW_PASSWORD, stored)).toBe(false);
   });
 });
