@@ -23,7 +23,8 @@ export default defineConfig({
   // Vitest's own default for Node: Vite's server conditions without `module`.
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions.filter((c) => c !== 'module')] } },
   test: {
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_REGION: 'eu-west-1' },
+    // Functions write no EMF lines in tests but test/functions/lib/metrics.test.ts, which reads them.
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', AWS_REGION: 'eu-west-1' },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Vitest's default leaves one core to itself (cores - 1): on two cores that ran one file at a time.

@@ -53,6 +53,8 @@ beforeAll(async () => {
   useTestEnv();
   process.env.POWERTOOLS_METRICS_NAMESPACE = 'test-gateway';
   process.env.POWERTOOLS_SERVICE_NAME = 'test-service';
+  // The suite turns metrics off everywhere else (vitest.config.ts); this file reads them.
+  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.env.COGNITO_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   process.env.S3_ENDPOINT = process.env.COGNITO_ENDPOINT;
@@ -148,7 +150,7 @@ describe('operation metrics', () => {
     try {
       await login(gatewayEvent('login', { email: EMAIL, password: PASSWORDS.right }), lambdaContext);
     } finally {
-      delete process.env.POWERTOOLS_METRICS_DISABLED;
+      process.env.POWERTOOLS_METRICS_DISABLED = 'false';
     }
     expect(emf()).toEqual([]);
     expect(logs().some((record) => record.message === 'operation succeeded')).toBe(true);
