@@ -7,7 +7,8 @@ import { operations, triggers, type IamAction, type OperationField } from '../op
 import type { Environment } from './config';
 import { GatewayApi } from './constructs/api';
 import { CustomDomainRecord, customDomainOptions } from './constructs/domain';
-import { GatewayFunction, sharedEnvironment, type GatewayFunctionProps } from './constructs/functions';
+import { GatewayFunction, type GatewayFunctionProps } from './constructs/functions';
+import { operationEnvironment, sharedEnvironment } from './functionSettings';
 import { MfaArchive } from './constructs/mfaArchive';
 import { statementsFor, type GrantTargets } from './constructs/permissions';
 import { Users } from './constructs/userPool';
@@ -56,16 +57,11 @@ export class AuthGatewayStack extends Stack {
     }
 
     const operationFunctions = new Map<OperationField, IFunction>();
-    const poolEnvironment = {
-      USER_POOL_ID: this.users.userPool.userPoolId,
-      USER_POOL_CLIENT_ID: this.users.client.userPoolClientId,
-      ...environment,
-    };
+    const pool = { userPoolId: this.users.userPool.userPoolId, clientId: this.users.client.userPoolClientId };
     for (const op of operations) {
       const fn = this.addFunction(op.field, {
         config,
-        // Admin functions write audit records that count as metrics in this namespace (functions/lib/audit.ts).
-        environment: op.auth === 'iam' ? { ...poolEnvironment, METRICS_NAMESPACE: `${config.api.name}/Admin` } : poolEnvironment,
+        environment: operationEnvironment(config, environment, pool, op.auth),
         actions: op.iam,
         targets: { ...targets, userPoolArn: this.users.userPool.userPoolArn },
       });
