@@ -6,6 +6,12 @@ import type { IamAction } from '../operations';
  * same statements with local ARNs (local/iam/). One list, read by both.
  */
 
+/**
+ * The archived QR codes: `qrObjectKey` in functions/lib/mfa.ts writes `mfa-qr/<user id>.png`,
+ * `pendingQrObjectKey` the not yet verified ones under `mfa-qr/pending/`.
+ */
+export const QR_OBJECTS = 'mfa-qr/*';
+
 /** The ARNs a function's actions may name; a feature that is off has none. */
 export interface GrantArns {
   /** The user pool; absent for Cognito triggers in CDK's first policy (the pool names them). */

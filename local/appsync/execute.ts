@@ -18,6 +18,7 @@ import { fieldError, malformed, requestError, type AppSyncError } from './errors
 import { APPSYNC_DEFAULT_LIMITS, MAX_TOKENS, noIntrospection, queryDepth, ResolverBudget, type ApiLimits } from './limits';
 import type { ResolverCodeCache } from './resolverCode';
 import { runUnitResolver } from './unitResolver';
+import { inProcessFunctions, type FunctionRuntime } from './lambda';
 import { ResolverError } from './util';
 
 /** Runs one parsed GraphQL request against the schema, every operations row wired to its resolver. */
@@ -47,7 +48,7 @@ interface ExecutionScope extends RequestScope {
 
 const resolvedFields = new Set<string>(operations.map((op) => `${op.type}.${op.field}`));
 
-function fieldResolver(resolvers: ResolverCodeCache): GraphQLFieldResolver<unknown, ExecutionScope> {
+function fieldResolver(resolvers: ResolverCodeCache, functions: FunctionRuntime): GraphQLFieldResolver<unknown, ExecutionScope> {
   return async (source, args, scope, info) => {
     const key = `${info.parentType.name}.${info.fieldName}`;
     // Fields with no row have no resolver: AppSync then returns the parent's property, or null.
@@ -57,7 +58,7 @@ function fieldResolver(resolvers: ResolverCodeCache): GraphQLFieldResolver<unkno
     const evaluation = { fieldName: info.fieldName, parentTypeName: info.parentType.name, appended: [] };
     try {
       const ctx = resolverContext(args, source, scope, info);
-      return await runUnitResolver(info.fieldName, resolvers.get(info.fieldName), ctx, evaluation);
+      return await runUnitResolver(info.fieldName, resolvers.get(info.fieldName), ctx, evaluation, functions);
     } finally {
       const path = responsePathAsArray(info.path);
       scope.appended.push(...evaluation.appended.map((error) => locatedError(error, info.fieldNodes, path)));
@@ -116,6 +117,7 @@ export async function runGraphQL(
   headers: Record<string, string>,
   limits: ApiLimits = APPSYNC_DEFAULT_LIMITS,
   caller: Caller = { mode: 'apiKey' },
+  functions: FunctionRuntime = inProcessFunctions,
 ): Promise<GraphQLResponse | Refusal> {
   const document = parseQuery(request.query);
   if ('refused' in document) return document;
@@ -146,7 +148,7 @@ export async function runGraphQL(
     variableValues: request.variables,
     operationName: request.operationName,
     contextValue: scope,
-    fieldResolver: fieldResolver(resolvers),
+    fieldResolver: fieldResolver(resolvers, functions),
   });
   const errors = [
     ...(result.errors ?? []).map((error) => (error.path ? fieldError(error, schema) : requestError(error))),

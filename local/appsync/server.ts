@@ -10,6 +10,7 @@ import { APPSYNC_DEFAULT_LIMITS, type ApiLimits } from './limits';
 import { ResolverCodeCache } from './resolverCode';
 import { loadSchema } from './schema';
 import type { IamCredential } from './sigv4';
+import { inProcessFunctions, type FunctionRuntime } from './lambda';
 
 /**
  * The local AppSync endpoint: serves schema.graphql at /graphql with API-key auth, runs each
@@ -27,6 +28,8 @@ export interface AppSyncRuntimeOptions {
   limits?: ApiLimits;
   /** Operator identities whose SigV4-signed requests may call the admin (@aws_iam) fields. */
   iamCredentials?: readonly IamCredential[];
+  /** How functions run; defaults to in this process (tests that mock the SDK), the stack runs each in its own worker. */
+  functions?: FunctionRuntime;
 }
 
 export interface AppSyncRuntime {
@@ -63,6 +66,7 @@ interface Served {
   resolvers: ResolverCodeCache;
   auth: AuthSettings;
   limits: ApiLimits;
+  functions: FunctionRuntime;
 }
 
 async function handleGraphQL(req: IncomingMessage, res: ServerResponse, served: Served): Promise<void> {
@@ -89,7 +93,7 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, served: 
     sendJson(res, 400, malformed('Unable to parse GraphQL query.'));
     return;
   }
-  const answer = await runGraphQL(served.schema, served.resolvers, request, headersOf(req), served.limits, authentication.caller);
+  const answer = await runGraphQL(served.schema, served.resolvers, request, headersOf(req), served.limits, authentication.caller, served.functions);
   if ('refused' in answer) sendJson(res, answer.refused.status, answer.refused.body);
   else sendJson(res, 200, answer);
 }
@@ -121,7 +125,7 @@ export async function startAppSyncRuntime(opts: AppSyncRuntimeOptions): Promise<
   const schema = loadSchema();
   assertDirectivesMatchTable(schema);
   const auth = { apiKey: opts.apiKey, iamCredentials: opts.iamCredentials ?? [] };
-  const served: Served = { schema, resolvers: new ResolverCodeCache(), auth, limits: opts.limits ?? APPSYNC_DEFAULT_LIMITS };
+  const served: Served = { schema, resolvers: new ResolverCodeCache(), auth, limits: opts.limits ?? APPSYNC_DEFAULT_LIMITS, functions: opts.functions ?? inProcessFunctions };
   const server = createServer((req, res) => {
     handle(req, res, served).catch((err: unknown) => {
       // A fault of this runtime, not of the request: say so without echoing the request.

@@ -1,6 +1,6 @@
 import type { ResolverContext } from './context';
 import { invocationOf, type Invocation } from '../../operations';
-import { invokeFunction, invokeAsync, overTheWire } from './lambda';
+import { overTheWire, type FunctionRuntime } from './lambda';
 import { CODE_FILE, type ResolverCode } from './resolverCode';
 import { EarlyReturn, evaluate, ResolverError, type Evaluation } from './util';
 
@@ -54,6 +54,7 @@ export async function runUnitResolver(
   code: ResolverCode,
   ctx: ResolverContext,
   evaluation: Evaluation,
+  functions: FunctionRuntime,
 ): Promise<unknown> {
   const requested = runHandler(evaluation, () => code.request(ctx));
   // runtime.earlyReturn in the request handler skips the data source and the response handler.
@@ -62,10 +63,10 @@ export async function runUnitResolver(
   const { payload, invocationType } = lambdaRequestOf(field, requested.value);
   if (invocationType === 'Event') {
     // Queued, not awaited: the response handler sees no result, and the function's outcome goes to its log only.
-    invokeAsync(field, payload);
+    functions.invokeAsync(field, payload);
     ctx.result = null;
   } else {
-    const invocation = await invokeFunction(field, payload);
+    const invocation = await functions.invoke(field, payload);
     ctx.result = invocation.result;
     if (invocation.error) ctx.error = invocation.error;
   }

@@ -341,8 +341,8 @@ describe('the QR archive', () => {
     await f.data('createUser', Q.createUser, { input: { email, fullName: 'S3 Down' } });
     const { temporaryPasswordOf } = await import('./client');
     const temporaryPassword = temporaryPasswordOf(await f.inbox.next(email, SUBJECTS.invitation));
-    const endpoint = process.env.S3_ENDPOINT;
-    process.env.S3_ENDPOINT = 'http://127.0.0.1:9';
+    // Nothing listens on port 9: every function's S3 call fails to connect.
+    f.stack.functions.updateEnvironment({ S3_ENDPOINT: 'http://127.0.0.1:9' });
     try {
       const confirmed = await f.data<{ mfaSetup: MfaSetup }>('confirmUser', Q.confirmUser, { input: { email, temporaryPassword, newPassword: PASSWORD } });
       expect(confirmed.mfaSetup.qrCodeUrl).toBeNull();
@@ -351,7 +351,7 @@ describe('the QR archive', () => {
       const finished = await f.finishEnrolment(email, step.mfaSetup!);
       expect(finished.recoveryCodes).toHaveLength(10);
     } finally {
-      process.env.S3_ENDPOINT = endpoint;
+      f.stack.functions.updateEnvironment({ S3_ENDPOINT: undefined });
     }
   });
 });
