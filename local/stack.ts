@@ -302,6 +302,8 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
       functionsByName.set(fn.name, fn);
       iam.add(fn.principal);
     }
+    await runtime.prepare(functions.map((fn) => fn.name));
+    progress(`Functions      ${functions.length}, each with its own key and policy`);
 
     // After the gateway stops taking requests, a clean stop lets queued functions finish.
     stops.push(() => asyncInvocationsSettled());

@@ -56,17 +56,17 @@ async function writeAtomic(file: string, contents: string | Uint8Array): Promise
   await rename(temp, file);
 }
 
-async function bundle(name: string): Promise<string> {
-  const hit = await cached(name);
-  if (hit) return hit;
-  const entry = [
-    `import { handler } from './functions/${name}.ts';`,
-    `import { serve } from './local/lambda/bootstrap.ts';`,
-    'serve(handler);',
-  ].join('\n');
-  const sourcefile = `functions/${name}.runtime.ts`;
+const ENTRY = 'gateway-function:';
+
+/**
+ * Builds the named functions in one esbuild call (one entry each, nothing shared between outputs,
+ * so each equals a bundle of its own), which parses the SDK once for all of them.
+ */
+async function buildAll(names: readonly string[]): Promise<void> {
   const result = await build({
-    stdin: { contents: entry, resolveDir: ROOT, sourcefile, loader: 'ts' },
+    entryPoints: Object.fromEntries(names.map((name) => [name, `${ENTRY}${name}`])),
+    outdir: CACHE,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: FUNCTION_ESBUILD.format,
@@ -82,23 +82,54 @@ async function bundle(name: string): Promise<string> {
     write: false,
     metafile: true,
     logLevel: 'warning',
+    plugins: [
+      {
+        name: 'gateway-function-entries',
+        setup(plugin) {
+          plugin.onResolve({ filter: new RegExp(`^${ENTRY}`) }, (args) => ({ path: args.path.slice(ENTRY.length), namespace: 'gateway-function' }));
+          // The handler with the local runtime around it.
+          plugin.onLoad({ filter: /.*/, namespace: 'gateway-function' }, (args) => ({
+            contents: `import { handler } from './functions/${args.path}.ts';\nimport { serve } from './local/lambda/bootstrap.ts';\nserve(handler);\n`,
+            resolveDir: ROOT,
+            loader: 'ts',
+          }));
+        },
+      },
+    ],
   });
   await mkdir(CACHE, { recursive: true });
-  const file = join(CACHE, `${name}.mjs`);
-  await writeAtomic(file, result.outputFiles[0]!.contents);
-  const inputs = await Promise.all(Object.keys(result.metafile.inputs).filter((path) => path !== sourcefile && !path.includes('node_modules/')).concat(INSTALLED).map(describe));
-  await writeAtomic(join(CACHE, `${name}.json`), JSON.stringify({ settings: SETTINGS, inputs } satisfies Manifest));
-  return file;
+  for (const name of names) {
+    const file = join(CACHE, `${name}.mjs`);
+    const output = result.outputFiles.find((out) => out.path === file)!;
+    const meta = Object.entries(result.metafile.outputs).find(([path]) => resolve(ROOT, path) === file)![1];
+    await writeAtomic(file, output.contents);
+    const inputs = await Promise.all(
+      Object.keys(meta.inputs)
+        .filter((path) => !path.startsWith('gateway-function:') && !path.includes('node_modules/'))
+        .concat(INSTALLED)
+        .map(describe),
+    );
+    await writeAtomic(join(CACHE, `${name}.json`), JSON.stringify({ settings: SETTINGS, inputs } satisfies Manifest));
+  }
 }
 
-/** The path of the function's bundle, built on first use. */
-export function functionBundle(name: string): Promise<string> {
-  let file = built.get(name);
-  if (!file) {
-    file = bundle(name);
+/** Finds each bundle in the cache or builds the missing ones together; `built` then holds them all. */
+export async function prepareBundles(names: readonly string[]): Promise<void> {
+  const wanted = names.filter((name) => !built.has(name));
+  const hits = await Promise.all(wanted.map(cached));
+  const stale = wanted.filter((_, i) => !hits[i]);
+  const building = stale.length > 0 ? buildAll(stale) : Promise.resolve();
+  wanted.forEach((name, i) => {
+    const file = hits[i] ? Promise.resolve(hits[i]!) : building.then(() => join(CACHE, `${name}.mjs`));
     built.set(name, file);
     // A failed build is not kept: the next invocation tries again (after the source is fixed).
     file.catch(() => built.delete(name));
-  }
-  return file;
+  });
+  await building;
+}
+
+/** The path of the function's bundle, built on first use. */
+export async function functionBundle(name: string): Promise<string> {
+  if (!built.has(name)) await prepareBundles([name]);
+  return built.get(name)!;
 }

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { FUNCTION_MEMORY_MB } from '../../lambdaLimits';
 import { FUNCTION_TIMEOUT_MS, trackAsync, type FunctionRuntime, type Invocation } from '../appsync/lambda';
 import type { InvokeMessage, InvokeReply } from './bootstrap';
-import { functionBundle } from './bundle';
+import { functionBundle, prepareBundles } from './bundle';
 
 /**
  * Functions run as on Lambda: each in its own worker thread (an execution environment) with its
@@ -85,6 +85,11 @@ export class WorkerFunctionRuntime implements FunctionRuntime {
   invokeAsync = (name: string, payload: unknown, timeoutMs = FUNCTION_TIMEOUT_MS): void => {
     trackAsync(name, () => this.invoke(name, payload, timeoutMs));
   };
+
+  /** Builds (or finds in the cache) every bundle now, so no first event waits for esbuild. */
+  async prepare(names: readonly string[]): Promise<void> {
+    await prepareBundles(names);
+  }
 
   /** Ends every idle environment and marks busy ones to end after their event: the next events start fresh ones, with fresh settings. */
   recycle(): void {

@@ -7,7 +7,7 @@ import type { MfaSetup } from '../../functions/lib/mfa';
 import type { AuthTokens } from '../../functions/lib/tokens';
 import { loadEnvironment } from '../../infra/config';
 import { ManualClock, SECOND } from '../../local/cognito/clock';
-import { startStack, type LocalStack } from '../../local/stack';
+import { startStack, type LocalStack, type StackOptions } from '../../local/stack';
 import { dataOf, errorOf, graphqlClient, Inbox, secretOf, temporaryPasswordOf, type GraphQLAnswer, type Gql } from './client';
 
 /**
@@ -82,9 +82,10 @@ export class FlowStack {
   stack!: LocalStack;
   private dataDir = '';
 
-  async start(): Promise<void> {
+  /** `options`: more stack options, e.g. functionActions to see what a missing IAM action does. */
+  async start(options: Omit<StackOptions, 'dataDir' | 'ports' | 'clock'> = {}): Promise<void> {
     this.dataDir = await mkdtemp(join(tmpdir(), 'flow-'));
-    this.stack = await startStack({ dataDir: this.dataDir, ports: ALL_FREE, clock: this.clock });
+    this.stack = await startStack({ ...options, dataDir: this.dataDir, ports: ALL_FREE, clock: this.clock });
     this.gql = graphqlClient(this.stack.info);
     this.inbox = new Inbox(this.stack.info.mailboxUrl);
   }
