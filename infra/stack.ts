@@ -7,7 +7,8 @@ import { functionOperations, triggers, type IamAction, type OperationField } fro
 import type { Environment } from './config';
 import { GatewayApi } from './constructs/api';
 import { CustomDomainRecord, customDomainOptions } from './constructs/domain';
-import { GatewayFunction, sharedEnvironment, type GatewayFunctionProps } from './constructs/functions';
+import { GatewayFunction, type GatewayFunctionProps } from './constructs/functions';
+import { operationEnvironment, sharedEnvironment } from './functionSettings';
 import { MfaArchive } from './constructs/mfaArchive';
 import { Monitoring } from './constructs/monitoring';
 import { statementsFor, type GrantTargets } from './constructs/permissions';
@@ -58,16 +59,12 @@ export class AuthGatewayStack extends Stack {
     }
 
     const operationFunctions = new Map<OperationField, IFunction>();
-    const poolEnvironment = {
-      USER_POOL_ID: this.users.userPool.userPoolId,
-      USER_POOL_CLIENT_ID: this.users.client.userPoolClientId,
-      ...environment,
-    };
+    const pool = { userPoolId: this.users.userPool.userPoolId, clientId: this.users.client.userPoolClientId };
     // Fields served by Cognito directly (data source `cognito`) have no function.
     for (const op of functionOperations) {
       const fn = this.addFunction(op.field, {
         config,
-        environment: poolEnvironment,
+        environment: operationEnvironment(environment, pool),
         actions: op.iam,
         targets: { ...targets, userPoolArn: this.users.userPool.userPoolArn },
       });

@@ -1,7 +1,8 @@
 /**
- * The one access key of the offline stack. The local S3 checks request signatures against it and
- * the functions sign with it (through AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY), so a presigned
- * link only opens if the gateway made it. It protects nothing real: everything listens on loopback.
+ * The offline stack's deployer key: it provisions the pool, client and bucket, sends Cognito's own
+ * e-mails, and tests that call the local services directly use it; its policy allows everything.
+ * Each function signs with a key of its own instead (local/functions.ts), allowed only what its
+ * row in operations.ts grants. It protects nothing real: everything listens on loopback.
  */
 export interface LocalCredentials {
   accessKeyId: string;

@@ -1,12 +1,15 @@
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { assertPortFree, closeServer, httpUrl, LOOPBACK } from './net';
+import { closeServer, httpUrl, listen, LOOPBACK } from './net';
+import { isSendEmail, refusalOf, sendRefusal, type SesIam } from './sesIam';
 
 /**
- * The local SES: aws-ses-v2-local, run in this process. It answers the SESv2 SendEmail API, keeps
- * every message in memory, shows them at its web UI (`/`) and as JSON at `/store`. Its store is
- * one per process, so each start empties it.
+ * The local SES: aws-ses-v2-local, run in this process behind a small front that checks each
+ * SendEmail's signature and policy (the package checks neither). It answers the SESv2 SendEmail
+ * API, keeps every message in memory, shows them at its web UI (`/`) and as JSON at `/store`. Its
+ * store is one per process, so each start empties it.
  */
 
 // A CommonJS package whose default export the ESM loaders disagree on: require gives one answer.
@@ -20,6 +23,8 @@ const ONE_SHOT = { headers: { connection: 'close' } };
 
 export interface SesOptions {
   port: number;
+  /** When set, SendEmail must be signed by a key this directory knows and allowed ses:SendEmail on the sending identity. */
+  iam?: SesIam;
 }
 
 export interface LocalSes {
@@ -35,20 +40,54 @@ export interface LocalSes {
  */
 export async function startSes(options: SesOptions): Promise<LocalSes> {
   const host = LOOPBACK;
-  const server = await sesLocal.default({ port: options.port, host });
-  if (!server.listening) {
-    // The package swallows the listen error; probing the port tells whether it was taken.
-    await assertPortFree(options.port, host);
-    throw new Error(`The local SES could not listen on ${host}:${options.port}.`);
+  // The package listens on a free port of its own; the port asked for is the front's.
+  const mailbox = await sesLocal.default({ port: 0, host });
+  if (!mailbox.listening) throw new Error(`The local SES could not listen on ${host}.`);
+  const inner = (mailbox.address() as AddressInfo).port;
+  const front = createServer((req, res) => {
+    void forward(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(502, { connection: 'close' }).end();
+      else res.destroy();
+    });
+  });
+  async function forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+    const body = Buffer.concat(chunks);
+    if (options.iam && isSendEmail(req)) {
+      const refusal = await refusalOf(options.iam, req, body.toString('utf8'));
+      if (refusal) return sendRefusal(res, refusal);
+    }
+    await new Promise<void>((resolve, reject) => {
+      const upstream = httpRequest(
+        { host, port: inner, method: req.method, path: req.url, headers: { ...req.headers, host: `${host}:${inner}`, connection: 'close' }, agent: false },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res).on('finish', resolve).on('error', reject);
+        },
+      );
+      upstream.on('error', reject);
+      upstream.end(body);
+    });
   }
-  const port = (server.address() as AddressInfo).port;
+  let port: number;
+  try {
+    port = await listen(front, options.port, host);
+  } catch (err) {
+    await closeServer(mailbox);
+    throw err;
+  }
   const url = httpUrl(host, port);
+  const close = async () => {
+    await closeServer(front);
+    await closeServer(mailbox);
+  };
   const cleared = await fetch(`${url}/clear-store`, { ...ONE_SHOT, method: 'POST' });
   if (!cleared.ok) {
-    await closeServer(server);
+    await close();
     throw new Error(`The local SES did not clear its mailbox (HTTP ${cleared.status}).`);
   }
-  return { url, port, close: () => closeServer(server) };
+  return { url, port, close };
 }
 
 const messageSchema = z.object({

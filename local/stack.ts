@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { handler as customMessage } from '../functions/customMessage';
-import { handler as postConfirmation } from '../functions/postConfirmation';
+import type { CustomMessageTriggerEvent, PostConfirmationTriggerEvent } from 'aws-lambda';
 import { loadEnvironment, type EnvironmentOverrides } from '../infra/config';
+import type { IamAction } from '../operations';
 import { asyncInvocationsSettled } from './appsync/lambda';
 import { startAppSyncRuntime } from './appsync/server';
 import type { ScryptCost } from './cognito/passwords';
 import { startCognitoEmulator } from './cognito/server';
 import { LOCAL_CREDENTIALS, LOCAL_OPERATOR } from './credentials';
 import { cognitoMailer } from './delivery';
+import { localFunctions, type LocalFunction } from './functions';
+import { FULL_ACCESS, IamDirectory, LOCAL_ACCOUNT_ID, type Denial, type Principal } from './iam/directory';
+import { WorkerFunctionRuntime } from './lambda/workers';
 import { DataDirLockedError, LOCK_FILE, lockDataDir, type DataDirLock } from './lock';
 import { assertPortFree, isPortInUse, LOOPBACK } from './net';
 import { DEFAULT_PORTS, PORT_NAMES, PORT_SETTINGS, portHint, type PortName, type StackPorts } from './ports';
@@ -41,6 +44,13 @@ export interface StackOptions {
   onProgress?: (line: string) => void;
   /** What the Cognito emulator spends hashing one password; defaults to PASSWORD_COST. Only tests lower it. */
   passwordCost?: ScryptCost;
+  /**
+   * Replaces the IAM actions of the named functions (operations.ts rows or triggers): what a
+   * function does when its row misses an action, offline, before AWS says so.
+   */
+  functionActions?: Readonly<Record<string, readonly IamAction[]>>;
+  /** Variables set for every function on top of what CDK sets (e.g. an endpoint that is down). */
+  functionEnvironment?: Readonly<Record<string, string>>;
 }
 
 export interface StackInfo {
@@ -58,8 +68,23 @@ export interface StackInfo {
   operator: { accessKeyId: string; secretAccessKey: string; userArn: string };
 }
 
+/** The principal the deployer (provisioning) and tests calling the services directly use: allowed everything. */
+export const DEPLOYER_ARN = `arn:aws:iam::${LOCAL_ACCOUNT_ID}:user/local-deployer`;
+
 export interface LocalStack {
   info: StackInfo;
+  /** Each function's identity and environment, and a way to change the environment as a configuration update would. */
+  functions: {
+    environmentOf(name: string): Record<string, string>;
+    principalOf(name: string): Principal;
+    /**
+     * Sets variables of every function (undefined: back to the stack's own value), as a configuration
+     * update does on Lambda: running environments end, the next events start new ones.
+     */
+    updateEnvironment(vars: Readonly<Record<string, string | undefined>>): void;
+  };
+  /** What the local services refused, as CloudTrail would record it. */
+  iam: { readonly denials: readonly Denial[] };
   /** Path of the stack.json written at start. */
   infoFile: string;
   close(): Promise<void>;
@@ -134,19 +159,6 @@ function portTaken(name: PortName, port: number): StackError {
   );
 }
 
-/** Sets the variables the functions read, and gives back a way to put the old values back. */
-function setProcessEnv(vars: Record<string, string | undefined>): () => void {
-  const previous = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
-  const apply = (values: Record<string, string | undefined>) => {
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
-  apply(vars);
-  return () => apply(previous);
-}
-
 /** Checks every port before anything starts, so a taken one fails fast and names itself. */
 async function checkPorts(ports: StackPorts): Promise<void> {
   for (const name of PORT_NAMES) {
@@ -204,20 +216,38 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
   };
 
   try {
-    const ses = await part('ses', () => startSes({ port: ports.ses }));
+    const iam = new IamDirectory([{ ...LOCAL_CREDENTIALS, arn: DEPLOYER_ARN, grants: FULL_ACCESS }]);
+    // The functions' settings are known once the pool exists; the triggers run only after that.
+    const functionsByName = new Map<string, LocalFunction>();
+    const overrides: Record<string, string> = { ...options.functionEnvironment };
+    const environmentOf = (name: string): Record<string, string> => {
+      const fn = functionsByName.get(name);
+      if (!fn) throw new StackError(`No function named ${name}.`);
+      return { ...fn.environment, ...overrides };
+    };
+    const runtime = new WorkerFunctionRuntime({ environmentOf, clock, region: env.region, accountId: LOCAL_ACCOUNT_ID });
+    stops.push(() => runtime.close());
+    /** A Cognito trigger invoked as Cognito invokes it: its answer, or its failure as an error. */
+    const trigger = async <E>(name: string, event: E): Promise<E> => {
+      const invocation = await runtime.invoke(name, event);
+      if (invocation.error) throw new Error(invocation.error.message);
+      return invocation.result as E;
+    };
+
+    const ses = await part('ses', () => startSes({ port: ports.ses, iam: { directory: iam } }));
     progress(`SES mailbox    ${ses.url}`);
     const s3 = await part('s3', () =>
       startS3({
         port: ports.s3,
         host: LOOPBACK,
         dataDir: join(dataDir, 's3'),
-        credentials: LOCAL_CREDENTIALS,
+        iam,
         clock: clock && (() => clock.now().getTime()),
       }),
     );
     progress(`S3             ${s3.url}`);
     const deliver = cognitoMailer({
-      customMessage,
+      customMessage: (event: CustomMessageTriggerEvent) => trigger('customMessage', event),
       sesEndpoint: ses.url,
       region: env.region,
       credentials: LOCAL_CREDENTIALS,
@@ -230,7 +260,8 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
         dataDir: join(dataDir, 'cognito'),
         clock,
         deliver,
-        triggers: { postConfirmation },
+        triggers: { postConfirmation: (event: PostConfirmationTriggerEvent) => trigger('postConfirmation', event) },
+        iam: { directory: iam },
         passwordCost: options.passwordCost,
       }),
     );
@@ -244,31 +275,26 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     });
     progress(`User pool      ${provisioned.userPoolId}, app client ${provisioned.clientId}`);
 
-    // What CDK sets on each function, pointed at the local services.
-    stops.push(
-      setProcessEnv({
-        USER_POOL_ID: provisioned.userPoolId,
-        USER_POOL_CLIENT_ID: provisioned.clientId,
-        MFA_BUCKET: provisioned.bucket ?? undefined,
-        MFA_ISSUER: env.mfa.issuer,
-        QR_URL_TTL_SECONDS: '600',
-        QR_RESEND_HOLD_HOURS: String(env.mfa.qrResendHoldHours),
-        REAUTHENTICATE_WITHIN_MINUTES: String(env.security.reauthenticateWithinMinutes),
+    // What CDK sets on each function and the policy it deploys, pointed at the local services.
+    const functions = localFunctions(
+      env,
+      {
+        region: env.region,
+        userPoolId: provisioned.userPoolId,
+        clientId: provisioned.clientId,
+        bucket: provisioned.bucket,
         // Every e-mail stays in the local mailbox, so sending is on even where the environment names no identity.
-        SES_FROM_ADDRESS: from,
-        SES_REPLY_TO_ADDRESS: env.email?.replyToAddress ?? undefined,
-        COGNITO_ENDPOINT: cognito.url,
-        S3_ENDPOINT: s3.url,
-        SES_ENDPOINT: ses.url,
-        AWS_REGION: env.region,
-        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-        // A developer's own AWS session must not leak into local requests.
-        AWS_SESSION_TOKEN: undefined,
-        // No CloudWatch offline: the EMF metric lines would only fill the console.
-        POWERTOOLS_METRICS_DISABLED: 'true',
-      }),
+        from,
+        endpoints: { cognito: cognito.url, s3: s3.url, ses: ses.url },
+      },
+      options.functionActions,
     );
+    for (const fn of functions) {
+      functionsByName.set(fn.name, fn);
+      iam.add(fn.principal);
+    }
+    await runtime.prepare(functions.map((fn) => fn.name));
+    progress(`Functions      ${functions.length}, each with its own key and policy`);
 
     // After the gateway stops taking requests, a clean stop lets queued functions finish.
     stops.push(() => asyncInvocationsSettled());
@@ -281,6 +307,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
         apiKey,
         limits,
         iamCredentials: [LOCAL_OPERATOR],
+        functions: runtime,
         // What CDK sets on the API and its HTTP data source, pointed at the emulator.
         environmentVariables: { USER_POOL_CLIENT_ID: provisioned.clientId },
         httpEndpoints: { cognito: cognito.url },
@@ -304,7 +331,31 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     await lock.describe({ GraphQL: info.graphqlUrl, mailbox: info.mailboxUrl, Cognito: info.cognitoEndpoint, S3: info.s3Endpoint });
 
     let closing: Promise<void> | undefined;
-    return { info, infoFile, close: () => (closing ??= stopAll()) };
+    return {
+      info,
+      infoFile,
+      functions: {
+        environmentOf,
+        principalOf: (name) => {
+          const fn = functionsByName.get(name);
+          if (!fn) throw new StackError(`No function named ${name}.`);
+          return fn.principal;
+        },
+        updateEnvironment: (vars) => {
+          for (const [name, value] of Object.entries(vars)) {
+            if (value === undefined) delete overrides[name];
+            else overrides[name] = value;
+          }
+          runtime.recycle();
+        },
+      },
+      iam: {
+        get denials() {
+          return iam.denials;
+        },
+      },
+      close: () => (closing ??= stopAll()),
+    };
   } catch (err) {
     await stopAll();
     throw err;

@@ -1,11 +1,11 @@
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { BUNDLING } from '../infra/constructs/functions';
+import { FUNCTION_ESBUILD } from '../infra/functionSettings';
 
 /**
  * Builds function bundles outside CDK with the esbuild settings `cdk synth` passes for every
- * function (BUNDLING in infra/constructs/functions.ts), so a bench or a test measures what Lambda
+ * function (FUNCTION_ESBUILD in infra/functionSettings.ts), so a bench or a test measures what Lambda
  * runs without synthesising the stack. One esbuild call with one entry per function: entries share
  * nothing (no code splitting), so each output equals the bundle CDK stages for that function.
  */
@@ -25,13 +25,13 @@ function esbuildOptions(): BuildOptions {
   return {
     bundle: true,
     platform: 'node',
-    format: BUNDLING.format === 'esm' ? 'esm' : 'cjs',
-    target: BUNDLING.target,
-    mainFields: BUNDLING.mainFields,
-    external: BUNDLING.externalModules,
-    minify: BUNDLING.minify,
+    format: FUNCTION_ESBUILD.format,
+    target: FUNCTION_ESBUILD.target,
+    mainFields: [...FUNCTION_ESBUILD.mainFields],
+    external: [...FUNCTION_ESBUILD.external],
+    minify: FUNCTION_ESBUILD.minify,
     sourcemap: false,
-    banner: BUNDLING.banner ? { js: BUNDLING.banner } : undefined,
+    banner: { js: FUNCTION_ESBUILD.banner },
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
     metafile: true,

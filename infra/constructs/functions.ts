@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../../lambdaLimits';
 import { invocationOf, type IamAction } from '../../operations';
 import { EnvironmentError, type Environment } from '../config';
+import { FUNCTION_ESBUILD } from '../functionSettings';
 import { acknowledge, arnInFinding } from './acknowledge';
 import { QR_OBJECTS } from './mfaArchive';
 import { type GrantTargets, keyActionsFor, statementsFor } from './permissions';
@@ -16,21 +17,19 @@ import { createLogGroup } from './retention';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Bundled here with the project's own esbuild, never in Docker: `forceDockerBundling` stays off and
- * `assertLocalEsbuild` stops the synth before CDK would fall back to a Docker build.
- * Everything is bundled (the SDK v3 included, `externalModules: []`), so each function ships
- * only the clients it calls, tree-shaken from their ES module builds.
+ * Bundled here with the project's own esbuild (FUNCTION_ESBUILD, which the offline stack builds
+ * with too), never in Docker: `forceDockerBundling` stays off and `assertLocalEsbuild` stops the
+ * synth before CDK would fall back to a Docker build.
  */
 export const BUNDLING: BundlingOptions = {
   format: OutputFormat.ESM,
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  externalModules: [],
-  minify: true,
-  sourceMap: true,
-  sourcesContent: false,
-  // CommonJS dependencies (qrcode and its PNG encoder) require Node built-ins; an ES module has no `require`.
-  banner: "import{createRequire as __gatewayCreateRequire}from'node:module';const require=__gatewayCreateRequire(import.meta.url);",
+  target: FUNCTION_ESBUILD.target,
+  mainFields: [...FUNCTION_ESBUILD.mainFields],
+  externalModules: [...FUNCTION_ESBUILD.external],
+  minify: FUNCTION_ESBUILD.minify,
+  sourceMap: FUNCTION_ESBUILD.sourcemap,
+  sourcesContent: FUNCTION_ESBUILD.sourcesContent,
+  banner: FUNCTION_ESBUILD.banner,
   forceDockerBundling: false,
   logLevel: LogLevel.WARNING,
 };
@@ -106,32 +105,4 @@ export class GatewayFunction extends Construct {
   }
 }
 
-/** The CloudWatch namespace of the functions' metrics: one per environment, named after its API. */
-export function metricsNamespaceOf(config: Environment): string {
-  return config.api.name;
-}
-
-/**
- * Settings every function reads (functions/lib/config.ts). The user pool ids are added for the
- * operations only: a Cognito trigger cannot name the pool that names it.
- */
-export function sharedEnvironment(config: Environment, mfaBucketName?: string): Record<string, string> {
-  return {
-    ...(mfaBucketName ? { MFA_BUCKET: mfaBucketName } : {}),
-    MFA_ISSUER: config.mfa.issuer,
-    QR_RESEND_HOLD_HOURS: String(config.mfa.qrResendHoldHours),
-    REAUTHENTICATE_WITHIN_MINUTES: String(config.security.reauthenticateWithinMinutes),
-    ...(config.email
-      ? {
-          SES_FROM_ADDRESS: config.email.fromAddress,
-          SES_IDENTITY_ARN: config.email.sesIdentityArn,
-          ...(config.email.replyToAddress ? { SES_REPLY_TO_ADDRESS: config.email.replyToAddress } : {}),
-        }
-      : {}),
-    POWERTOOLS_SERVICE_NAME: config.api.name,
-    // The metrics' namespace (functions/lib/metrics.ts); the alarms in constructs/monitoring.ts read it too.
-    POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceOf(config),
-    POWERTOOLS_LOG_LEVEL: 'INFO',
-    NODE_OPTIONS: '--enable-source-maps',
-  };
-}
+export { metricsNamespaceOf, sharedEnvironment } from '../functionSettings';

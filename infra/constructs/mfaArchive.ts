@@ -7,12 +7,9 @@ import { Construct } from 'constructs';
 import type { Environment } from '../config';
 import { acknowledge } from './acknowledge';
 import { removalPolicyOf } from './retention';
+import { QR_OBJECTS } from '../grants';
 
-/**
- * The archived QR codes: `qrObjectKey` in functions/lib/mfa.ts writes `mfa-qr/<user id>.png`,
- * `pendingQrObjectKey` the not yet verified ones under `mfa-qr/pending/`.
- */
-export const QR_OBJECTS = 'mfa-qr/*';
+export { QR_OBJECTS } from '../grants';
 
 /**
  * What the account keeps on the archive's key: managing it (policy, rotation, deletion, tags), not

@@ -19,6 +19,7 @@ import { MAX_TOKENS, noIntrospection, queryDepth, ResolverBudget, type ApiLimits
 import type { HttpDataSources } from './httpDataSource';
 import type { ResolverCodeCache } from './resolverCode';
 import { runUnitResolver } from './unitResolver';
+import type { FunctionRuntime } from './lambda';
 import { ResolverError } from './util';
 
 /** Runs one parsed GraphQL request against the schema, every operations row wired to its resolver. */
@@ -48,13 +49,14 @@ interface ExecutionScope extends RequestScope {
 
 const resolvedFields = new Set<string>(operations.map((op) => `${op.type}.${op.field}`));
 
-/** What the resolvers reach beyond their code: the API's environment variables and its HTTP data sources. */
+/** What the resolvers reach beyond their code: the API's environment variables, its HTTP data sources and its functions. */
 export interface Backends {
   env: Record<string, string>;
   http: HttpDataSources;
+  functions: FunctionRuntime;
 }
 
-function fieldResolver(resolvers: ResolverCodeCache, http: HttpDataSources): GraphQLFieldResolver<unknown, ExecutionScope> {
+function fieldResolver(resolvers: ResolverCodeCache, backends: Backends): GraphQLFieldResolver<unknown, ExecutionScope> {
   return async (source, args, scope, info) => {
     const key = `${info.parentType.name}.${info.fieldName}`;
     // Fields with no row have no resolver: AppSync then returns the parent's property, or null.
@@ -64,7 +66,7 @@ function fieldResolver(resolvers: ResolverCodeCache, http: HttpDataSources): Gra
     const evaluation = { fieldName: info.fieldName, parentTypeName: info.parentType.name, appended: [] };
     try {
       const ctx = resolverContext(args, source, scope, info);
-      return await runUnitResolver(info.fieldName, resolvers.get(info.fieldName), ctx, evaluation, http);
+      return await runUnitResolver(info.fieldName, resolvers.get(info.fieldName), ctx, evaluation, backends);
     } finally {
       const path = responsePathAsArray(info.path);
       scope.appended.push(...evaluation.appended.map((error) => locatedError(error, info.fieldNodes, path)));
@@ -188,7 +190,7 @@ export async function runGraphQL(
     variableValues: request.variables,
     operationName: request.operationName,
     contextValue: scope,
-    fieldResolver: fieldResolver(resolvers, backends.http),
+    fieldResolver: fieldResolver(resolvers, backends),
   });
   const errors = [
     ...(result.errors ?? []).map((error) => (error.path ? fieldError(error, schema) : requestError(error))),

@@ -57,6 +57,13 @@ function timeout(ms: number): { promise: Promise<never>; cancel(): void } {
   return { promise, cancel: () => clearTimeout(timer) };
 }
 
+/** How the local AppSync invokes functions: in this process (below) or each in its own worker (local/lambda/workers.ts). */
+export interface FunctionRuntime {
+  invoke(field: string, payload: unknown, timeoutMs?: number): Promise<Invocation>;
+  /** An `Event` invocation: never awaited by the request that made it. */
+  invokeAsync(field: string, payload: unknown, timeoutMs?: number): void;
+}
+
 export async function invokeFunction(field: string, payload: unknown, timeoutMs = FUNCTION_TIMEOUT_MS): Promise<Invocation> {
   const limit = timeout(timeoutMs);
   try {
@@ -78,13 +85,13 @@ export async function invokeFunction(field: string, payload: unknown, timeoutMs 
 const running = new Set<Promise<void>>();
 
 /**
- * An `Event` invocation: started after the current request has been answered, never awaited by it.
+ * Runs an `Event` invocation after the current request has been answered, never awaited by it.
  * As with Lambda's asynchronous invocation, what the function returns goes nowhere; a failure it
  * reports is logged by type only (the function has logged its own details).
  */
-export function invokeAsync(field: string, payload: unknown, timeoutMs = FUNCTION_TIMEOUT_MS): void {
+export function trackAsync(field: string, invoke: () => Promise<Invocation>): void {
   const done = new Promise<void>((resolve) => setImmediate(resolve))
-    .then(() => invokeFunction(field, payload, timeoutMs))
+    .then(invoke)
     .then(({ result }) => {
       const errorType = (result as { error?: { errorType?: unknown } } | null)?.error?.errorType;
       if (typeof errorType === 'string') console.error(`functions/${field}.ts (asynchronous) answered ${errorType}.`);
@@ -94,7 +101,15 @@ export function invokeAsync(field: string, payload: unknown, timeoutMs = FUNCTIO
   running.add(done);
 }
 
-/** Resolves once every asynchronous invocation started so far, and any they started, has finished. */
+/** An `Event` invocation in this process. */
+export function invokeAsync(field: string, payload: unknown, timeoutMs = FUNCTION_TIMEOUT_MS): void {
+  trackAsync(field, () => invokeFunction(field, payload, timeoutMs));
+}
+
+/** Functions imported into this process and sharing its environment: for tests that mock the SDK. */
+export const inProcessFunctions: FunctionRuntime = { invoke: invokeFunction, invokeAsync };
+
+/** Resolves once every asynchronous invocation started so far (by any runtime), and any they started, has finished. */
 export async function asyncInvocationsSettled(): Promise<void> {
   while (running.size > 0) await Promise.all([...running]);
 }

@@ -11,6 +11,7 @@ import { APPSYNC_DEFAULT_LIMITS, type ApiLimits } from './limits';
 import { ResolverCodeCache } from './resolverCode';
 import { loadSchema } from './schema';
 import type { IamCredential } from './sigv4';
+import { inProcessFunctions, type FunctionRuntime } from './lambda';
 
 /**
  * The local AppSync endpoint: serves schema.graphql at /graphql with API-key auth, runs each
@@ -33,6 +34,8 @@ export interface AppSyncRuntimeOptions {
   environmentVariables?: Readonly<Record<string, string>>;
   /** Base URL of each HTTP data source: `cognito` is the Cognito emulator, as CDK points it at Cognito's regional endpoint. */
   httpEndpoints?: Partial<Record<HttpDataSourceKind, string>>;
+  /** How functions run; defaults to in this process (tests that mock the SDK), the stack runs each in its own worker. */
+  functions?: FunctionRuntime;
 }
 
 export interface AppSyncRuntime {
@@ -134,7 +137,7 @@ export async function startAppSyncRuntime(opts: AppSyncRuntimeOptions): Promise<
     resolvers: new ResolverCodeCache(),
     auth,
     limits: opts.limits ?? APPSYNC_DEFAULT_LIMITS,
-    backends: { env: { ...opts.environmentVariables }, http },
+    backends: { env: { ...opts.environmentVariables }, http, functions: opts.functions ?? inProcessFunctions },
   };
   const server = createServer((req, res) => {
     handle(req, res, served).catch((err: unknown) => {

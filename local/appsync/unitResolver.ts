@@ -1,7 +1,8 @@
 import type { ResolverContext } from './context';
 import { dataSourceOf, invocationOf, type Invocation } from '../../operations';
-import { httpRequestOf, type HttpDataSources } from './httpDataSource';
-import { invokeFunction, invokeAsync, overTheWire } from './lambda';
+import type { Backends } from './execute';
+import { httpRequestOf } from './httpDataSource';
+import { overTheWire, type FunctionRuntime } from './lambda';
 import { CODE_FILE, type ResolverCode } from './resolverCode';
 import { EarlyReturn, evaluate, ResolverError, type Evaluation } from './util';
 
@@ -55,17 +56,17 @@ export async function runUnitResolver(
   code: ResolverCode,
   ctx: ResolverContext,
   evaluation: Evaluation,
-  http: HttpDataSources,
+  backends: Pick<Backends, 'http' | 'functions'>,
 ): Promise<unknown> {
   const requested = runHandler(evaluation, () => code.request(ctx));
   // runtime.earlyReturn in the request handler skips the data source and the response handler.
   if ('early' in requested) return overTheWire(requested.early);
 
   const kind = dataSourceOf(field);
-  if (kind === 'lambda') await invokeLambda(field, requested.value, ctx);
+  if (kind === 'lambda') await invokeLambda(field, requested.value, ctx, backends.functions);
   else {
     // A status of 4xx or 5xx is a result too; ctx.error only when no answer came.
-    const outcome = await http.send(kind, httpRequestOf(requested.value));
+    const outcome = await backends.http.send(kind, httpRequestOf(requested.value));
     ctx.result = outcome.result;
     if (outcome.error) ctx.error = outcome.error;
   }
@@ -74,14 +75,14 @@ export async function runUnitResolver(
   return overTheWire('early' in responded ? responded.early : responded.value);
 }
 
-async function invokeLambda(field: string, request: unknown, ctx: ResolverContext): Promise<void> {
+async function invokeLambda(field: string, request: unknown, ctx: ResolverContext, functions: FunctionRuntime): Promise<void> {
   const { payload, invocationType } = lambdaRequestOf(field, request);
   if (invocationType === 'Event') {
     // Queued, not awaited: the response handler sees no result, and the function's outcome goes to its log only.
-    invokeAsync(field, payload);
+    functions.invokeAsync(field, payload);
     ctx.result = null;
   } else {
-    const invocation = await invokeFunction(field, payload);
+    const invocation = await functions.invoke(field, payload);
     ctx.result = invocation.result;
     if (invocation.error) ctx.error = invocation.error;
   }

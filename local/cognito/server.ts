@@ -10,6 +10,7 @@ import type { Deliver } from './messages';
 import type { ScryptCost } from './passwords';
 import { StateStore } from './store';
 import type { Triggers } from './triggers';
+import { authorizeCall, type CognitoIam } from './iam';
 
 export type { Clock } from './clock';
 export type { CognitoMessage } from './messages';
@@ -25,10 +26,12 @@ export interface CognitoEmulatorOptions {
   clock?: Clock;
   /** Called to deliver invitation, reset and verification e-mails; without it none are sent. */
   deliver?: Deliver;
-  /** Lambda triggers, run in process. */
+  /** Lambda triggers. */
   triggers?: Triggers;
   /** What hashing one password costs; defaults to PASSWORD_COST. Only tests should lower it. */
   passwordCost?: ScryptCost;
+  /** When set, IAM-authorized operations must be signed by a key this directory knows and allowed by its policy. */
+  iam?: CognitoIam;
 }
 
 export interface CognitoEmulator {
@@ -60,10 +63,13 @@ export async function startCognitoEmulator(opts: CognitoEmulatorOptions): Promis
 
   async function call(req: IncomingMessage, res: ServerResponse, ctx: CognitoContext): Promise<void> {
     const target = String(req.headers['x-amz-target'] ?? '');
-    const action = target.startsWith(TARGET_PREFIX) ? actions[target.slice(TARGET_PREFIX.length)] : undefined;
+    const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
+    const action = name ? actions[name] : undefined;
     if (!action) throw errors.unknownOperation(target);
-    const input = parseJson(await readBody(req));
+    const body = await readBody(req);
+    const input = parseJson(body);
     const region = signedRegion(req) ?? DEFAULT_REGION;
+    if (opts.iam) await authorizeCall(opts.iam, req, body, { action: name, region, input });
     const afterwards: Array<() => Promise<void>> = [];
     const output = await serially(async () => {
       try {

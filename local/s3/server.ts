@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { LOCAL_CREDENTIALS, type LocalCredentials } from '../credentials';
+import { FULL_ACCESS, IamDirectory, LOCAL_ACCOUNT_ID, type Principal } from '../iam/directory';
 import { closeServer, httpUrl, listen, LOOPBACK } from '../net';
 import { decodeAwsChunked } from './chunked';
 import { S3Error, s3Errors } from './errors';
@@ -13,9 +14,25 @@ import { errorXml, listObjectsV2Xml } from './xml';
 /**
  * A small S3 for the offline stack: exactly what the MFA QR archive uses (buckets, put, get, head,
  * delete, list), path-style only (clients set `forcePathStyle`). Every request must be signed
- * with the local credentials, in the Authorization header or as a presigned URL, and presigned
- * URLs expire as on S3, so the QR links behave as they do in AWS.
+ * by a known key, in the Authorization header or as a presigned URL, and be allowed by that key's
+ * policy; presigned URLs expire as on S3, so the QR links behave as they do in AWS.
  */
+
+/**
+ * The policy action each request needs, on the object or the bucket: S3's own mapping of API
+ * operations to actions (HeadObject needs s3:GetObject, HeadBucket and ListObjectsV2 s3:ListBucket).
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-with-s3-policy-actions.html
+ */
+function requiredPermission(method: string, url: ParsedUrl): { action: string; resource: string } | undefined {
+  if (url.bucket === undefined) return undefined;
+  const bucketArn = `arn:aws:s3:::${url.bucket}`;
+  if (url.key !== undefined) {
+    const action = { GET: 's3:GetObject', HEAD: 's3:GetObject', PUT: 's3:PutObject', DELETE: 's3:DeleteObject' }[method];
+    return action ? { action, resource: `${bucketArn}/${url.key}` } : undefined;
+  }
+  const action = { GET: 's3:ListBucket', HEAD: 's3:ListBucket', PUT: 's3:CreateBucket' }[method];
+  return action ? { action, resource: bucketArn } : undefined;
+}
 
 export interface S3Options {
   port: number;
@@ -23,8 +40,10 @@ export interface S3Options {
   host?: string;
   /** Buckets and objects live here and survive restarts. */
   dataDir: string;
-  /** The only key accepted; defaults to the stack's local credentials. */
+  /** The only key accepted, with full access, when no `iam` is given; defaults to the stack's local credentials. */
   credentials?: LocalCredentials;
+  /** Keys and their policies: every request must be signed by one of them and allowed by its policy. */
+  iam?: IamDirectory;
   /** Milliseconds since the epoch, for presigned URL expiry; defaults to Date.now. */
   clock?: () => number;
   /** Largest object accepted by PutObject; defaults to 25 MiB. */
@@ -137,6 +156,9 @@ function refuseUnknownParams(query: ParsedUrl['query'], allowed: (name: string) 
 export async function startS3(options: S3Options): Promise<LocalS3> {
   const host = options.host ?? LOOPBACK;
   const credentials = options.credentials ?? LOCAL_CREDENTIALS;
+  const iam =
+    options.iam ??
+    new IamDirectory([{ ...credentials, arn: `arn:aws:iam::${LOCAL_ACCOUNT_ID}:user/local-deployer`, grants: FULL_ACCESS }]);
   const clock = options.clock ?? Date.now;
   const maxObjectBytes = options.maxObjectBytes ?? 25 * 1024 * 1024;
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
@@ -157,7 +179,15 @@ export async function startS3(options: S3Options): Promise<LocalS3> {
     res.writeHead(200, { ETag: info.etag, 'Content-Length': '0' }).end();
   }
 
-  async function objectRequest(req: IncomingMessage, res: ServerResponse, url: ParsedUrl, payloadHash: string) {
+  /**
+   * S3's answer for a missing object: 404 NoSuchKey only to a caller who may list the bucket,
+   * 403 AccessDenied otherwise, so a caller cannot learn which keys exist.
+   * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html (Permissions)
+   */
+  const missing = (principal: Principal, bucket: string, key: string) =>
+    iam.authorize('s3', principal, 's3:ListBucket', `arn:aws:s3:::${bucket}`) ? s3Errors.noSuchKey(key) : s3Errors.accessDenied();
+
+  async function objectRequest(req: IncomingMessage, res: ServerResponse, url: ParsedUrl, payloadHash: string, principal: Principal) {
     const bucket = url.bucket!;
     const key = url.key!;
     refuseUnknownParams(url.query, (name) => req.method === 'GET' && name in RESPONSE_OVERRIDES);
@@ -166,7 +196,7 @@ export async function startS3(options: S3Options): Promise<LocalS3> {
         return putObject(req, res, bucket, key, payloadHash);
       case 'GET': {
         const found = await store.getObject(bucket, key);
-        if (!found) throw s3Errors.noSuchKey(key);
+        if (!found) throw missing(principal, bucket, key);
         const headers = objectHeaders(found.info);
         for (const [name, value] of url.query) {
           const header = RESPONSE_OVERRIDES[name];
@@ -176,7 +206,7 @@ export async function startS3(options: S3Options): Promise<LocalS3> {
       }
       case 'HEAD': {
         const info = await store.headObject(bucket, key);
-        if (!info) throw s3Errors.noSuchKey(key);
+        if (!info) throw missing(principal, bucket, key);
         return void res.writeHead(200, objectHeaders(info)).end();
       }
       case 'DELETE':
@@ -233,13 +263,17 @@ export async function startS3(options: S3Options): Promise<LocalS3> {
     res.setHeader('x-amz-request-id', requestId);
     try {
       const url = parseUrl(req.url ?? '/');
-      const { payloadHash } = verifySignature(
-        { method: req.method ?? 'GET', rawPath: url.rawPath, query: url.query, headers: req.headers },
-        credentials,
+      const method = req.method ?? 'GET';
+      const { accessKeyId, payloadHash } = verifySignature(
+        { method, rawPath: url.rawPath, query: url.query, headers: req.headers },
+        iam.secretOf,
         clock(),
       );
       if (url.bucket === undefined) throw s3Errors.notImplemented('ListBuckets');
-      await (url.key === undefined ? bucketRequest(req, res, url) : objectRequest(req, res, url, payloadHash));
+      const principal = iam.principal(accessKeyId)!;
+      const needed = requiredPermission(method, url);
+      if (needed && !iam.authorize('s3', principal, needed.action, needed.resource)) throw s3Errors.accessDenied();
+      await (url.key === undefined ? bucketRequest(req, res, url) : objectRequest(req, res, url, payloadHash, principal));
     } catch (err) {
       if (!(err instanceof S3Error)) console.error('local S3: internal error', err);
       const error = err instanceof S3Error ? err : s3Errors.internal();

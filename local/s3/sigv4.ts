@@ -1,6 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { LocalCredentials } from '../credentials';
 import { S3Error, s3Errors } from './errors';
 
 /**
@@ -22,7 +21,12 @@ export interface SignedRequest {
   headers: IncomingHttpHeaders;
 }
 
+/** The secret of a known access key id; undefined for an unknown one. */
+export type SecretOf = (accessKeyId: string) => string | undefined;
+
 export interface Verification {
+  /** The signer's key: whose policy decides what the request may do. */
+  accessKeyId: string;
   /** The payload hash the signature covers: a hex SHA-256 to check the body against, or a marker. */
   payloadHash: string;
 }
@@ -76,15 +80,16 @@ function canonicalRequest(req: SignedRequest, signedHeaders: string[], payloadHa
 
 function checkSignature(args: {
   req: SignedRequest;
-  credentials: LocalCredentials;
+  secretOf: SecretOf;
   scope: Scope;
   amzDate: string;
   signedHeaders: string[];
   payloadHash: string;
   signature: string;
 }): void {
-  const { scope, credentials } = args;
-  if (scope.accessKeyId !== credentials.accessKeyId) throw s3Errors.unknownAccessKey(scope.accessKeyId);
+  const { scope } = args;
+  const secretAccessKey = args.secretOf(scope.accessKeyId);
+  if (secretAccessKey === undefined) throw s3Errors.unknownAccessKey(scope.accessKeyId);
   const scopeText = `${scope.date}/${scope.region}/${scope.service}/aws4_request`;
   const stringToSign = [
     ALGORITHM,
@@ -93,7 +98,7 @@ function checkSignature(args: {
     sha256Hex(canonicalRequest(args.req, args.signedHeaders, args.payloadHash)),
   ].join('\n');
   const key = hmac(
-    hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, scope.date), scope.region), scope.service),
+    hmac(hmac(hmac(`AWS4${secretAccessKey}`, scope.date), scope.region), scope.service),
     'aws4_request',
   );
   const expected = Buffer.from(createHmac('sha256', key).update(stringToSign).digest('hex'));
@@ -101,7 +106,7 @@ function checkSignature(args: {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw s3Errors.signatureMismatch();
 }
 
-function verifyQuery(req: SignedRequest, credentials: LocalCredentials, nowMs: number): Verification {
+function verifyQuery(req: SignedRequest, secretOf: SecretOf, nowMs: number): Verification {
   const params = new Map(req.query);
   const param = (name: string) => {
     const value = params.get(name);
@@ -131,17 +136,17 @@ function verifyQuery(req: SignedRequest, credentials: LocalCredentials, nowMs: n
   const payloadHash = params.get('X-Amz-Content-Sha256') ?? 'UNSIGNED-PAYLOAD';
   checkSignature({
     req,
-    credentials,
+    secretOf,
     scope,
     amzDate,
     signedHeaders: param('X-Amz-SignedHeaders').split(';'),
     payloadHash,
     signature: param('X-Amz-Signature'),
   });
-  return { payloadHash };
+  return { accessKeyId: scope.accessKeyId, payloadHash };
 }
 
-function verifyHeader(req: SignedRequest, authorization: string, credentials: LocalCredentials): Verification {
+function verifyHeader(req: SignedRequest, authorization: string, secretOf: SecretOf): Verification {
   const [algorithm, ...rest] = authorization.trim().split(/\s+/);
   if (algorithm !== ALGORITHM) throw s3Errors.badHeaderAuth(`The authorization header must use ${ALGORITHM}.`);
   const fields = new Map(
@@ -166,27 +171,20 @@ function verifyHeader(req: SignedRequest, authorization: string, credentials: Lo
   }
   const payloadHash = headerValue(req.headers, 'x-amz-content-sha256');
   if (!payloadHash) throw new S3Error(400, 'InvalidRequest', 'Missing required header for this request: x-amz-content-sha256');
-  checkSignature({
-    req,
-    credentials,
-    scope: parseCredential(credential, s3Errors.badHeaderAuth),
-    amzDate,
-    signedHeaders: signedHeaders.split(';'),
-    payloadHash,
-    signature,
-  });
-  return { payloadHash };
+  const scope = parseCredential(credential, s3Errors.badHeaderAuth);
+  checkSignature({ req, secretOf, scope, amzDate, signedHeaders: signedHeaders.split(';'), payloadHash, signature });
+  return { accessKeyId: scope.accessKeyId, payloadHash };
 }
 
 /**
- * Checks the request's signature against the local credentials and, for presigned URLs, its
+ * Checks the request's signature against the signer's secret and, for presigned URLs, its
  * expiry against `nowMs`. Throws the S3Error S3 would answer with. The body is not read here:
  * the caller compares it with `payloadHash` (see `checkPayload`).
  */
-export function verifySignature(req: SignedRequest, credentials: LocalCredentials, nowMs: number): Verification {
-  if (req.query.some(([key]) => key === 'X-Amz-Signature')) return verifyQuery(req, credentials, nowMs);
+export function verifySignature(req: SignedRequest, secretOf: SecretOf, nowMs: number): Verification {
+  if (req.query.some(([key]) => key === 'X-Amz-Signature')) return verifyQuery(req, secretOf, nowMs);
   const authorization = headerValue(req.headers, 'authorization');
-  if (authorization) return verifyHeader(req, authorization, credentials);
+  if (authorization) return verifyHeader(req, authorization, secretOf);
   // The bucket blocks public access: an unsigned request is refused, as S3 does.
   throw s3Errors.accessDenied();
 }

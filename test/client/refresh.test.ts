@@ -14,7 +14,7 @@ const flow = new FlowStack();
 let users = 0;
 
 beforeAll(async () => {
-  await flow.start({ tokens: { refreshTokenRotation: { gracePeriodSeconds: GRACE_SECONDS } } });
+  await flow.start({ envOverrides: { tokens: { refreshTokenRotation: { gracePeriodSeconds: GRACE_SECONDS } } } });
 });
 
 afterAll(async () => {

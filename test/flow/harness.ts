@@ -5,9 +5,9 @@ import { generate } from 'otplib';
 import { expect } from 'vitest';
 import type { MfaSetup } from '../../functions/lib/mfa';
 import type { AuthTokens } from '../../functions/lib/tokens';
-import { loadEnvironment, type EnvironmentOverrides } from '../../infra/config';
+import { loadEnvironment } from '../../infra/config';
 import { ManualClock, SECOND } from '../../local/cognito/clock';
-import { startStack, type LocalStack } from '../../local/stack';
+import { startStack, type LocalStack, type StackOptions } from '../../local/stack';
 import { dataOf, errorOf, graphqlClient, Inbox, secretOf, temporaryPasswordOf, type GraphQLAnswer, type Gql } from './client';
 import { TEST_PASSWORD_COST } from '../helpers';
 
@@ -83,15 +83,15 @@ export class FlowStack {
   stack!: LocalStack;
   private dataDir = '';
 
-  /** Starts the dev stack, with `envOverrides` laid over its settings when given. */
-  async start(envOverrides?: EnvironmentOverrides): Promise<void> {
+  /** `options`: more stack options, e.g. envOverrides, or functionActions to see what a missing IAM action does. */
+  async start(options: Omit<StackOptions, 'dataDir' | 'ports' | 'clock'> = {}): Promise<void> {
     this.dataDir = await mkdtemp(join(tmpdir(), 'flow-'));
     this.stack = await startStack({
+      passwordCost: TEST_PASSWORD_COST,
+      ...options,
       dataDir: this.dataDir,
       ports: ALL_FREE,
       clock: this.clock,
-      envOverrides,
-      passwordCost: TEST_PASSWORD_COST,
     });
     this.gql = graphqlClient(this.stack.info);
     this.inbox = new Inbox(this.stack.info.mailboxUrl);

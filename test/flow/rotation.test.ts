@@ -21,7 +21,7 @@ const flow = new FlowStack();
 const refreshOverGraphql = (refreshToken: string) => flow.call<{ refreshTokens: AuthTokens }>(Q.refreshTokens, { input: { refreshToken } });
 
 beforeAll(async () => {
-  await flow.start({ tokens: { refreshTokenRotation: { gracePeriodSeconds: GRACE_SECONDS } } });
+  await flow.start({ envOverrides: { tokens: { refreshTokenRotation: { gracePeriodSeconds: GRACE_SECONDS } } } });
 });
 
 afterAll(async () => {

@@ -100,7 +100,8 @@ describe('the local stack', () => {
       credentials: LOCAL_CREDENTIALS,
     });
     await expect(s3.send(new HeadBucketCommand({ Bucket: stack.info.mfaBucket! }))).resolves.toBeDefined();
-    expect(process.env).toMatchObject({
+    const confirmUser = stack.functions.environmentOf('confirmUser');
+    expect(confirmUser).toMatchObject({
       USER_POOL_ID: stack.info.userPoolId,
       USER_POOL_CLIENT_ID: stack.info.clientId,
       MFA_BUCKET: stack.info.mfaBucket,
@@ -108,11 +109,16 @@ describe('the local stack', () => {
       COGNITO_ENDPOINT: stack.info.cognitoEndpoint,
       S3_ENDPOINT: stack.info.s3Endpoint,
       SES_ENDPOINT: stack.info.mailboxUrl,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      QR_URL_TTL_SECONDS: '600',
+      AWS_REGION: env.region,
+      AWS_ACCESS_KEY_ID: stack.functions.principalOf('confirmUser').accessKeyId,
       // No metric lines on the console offline.
       POWERTOOLS_METRICS_DISABLED: 'true',
     });
+    // Each function its own key; a trigger has no pool ids (the pool names it); nothing lands in this process.
+    expect(stack.functions.environmentOf('login').AWS_ACCESS_KEY_ID).not.toBe(confirmUser.AWS_ACCESS_KEY_ID);
+    expect(stack.functions.environmentOf('postConfirmation').USER_POOL_ID).toBeUndefined();
+    expect(process.env.USER_POOL_ID).toBeUndefined();
+    expect(process.env.S3_ENDPOINT).toBeUndefined();
     expect(await readMailbox(stack.info.mailboxUrl)).toEqual([]);
   });
 

@@ -1,0 +1,59 @@
+import type { Environment } from './config';
+
+/**
+ * What every gateway function is built and configured with, as plain data: CDK deploys it
+ * (infra/constructs/functions.ts) and the offline stack runs each function with it (local/lambda/),
+ * so a function offline is the bundle and the environment Lambda gets.
+ */
+
+/**
+ * esbuild settings, in esbuild's own names. Everything is bundled (the SDK v3 included, no
+ * externals), so each function ships only the clients it calls, tree-shaken from their ES module
+ * builds.
+ */
+export const FUNCTION_ESBUILD = {
+  format: 'esm',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  external: [] as string[],
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  // CommonJS dependencies (qrcode and its PNG encoder) require Node built-ins; an ES module has no `require`.
+  banner: "import{createRequire as __gatewayCreateRequire}from'node:module';const require=__gatewayCreateRequire(import.meta.url);",
+} as const;
+
+/**
+ * Settings every function reads (functions/lib/config.ts). The user pool ids are added for the
+ * operations only: a Cognito trigger cannot name the pool that names it.
+ */
+export function sharedEnvironment(config: Environment, mfaBucketName?: string): Record<string, string> {
+  return {
+    ...(mfaBucketName ? { MFA_BUCKET: mfaBucketName } : {}),
+    MFA_ISSUER: config.mfa.issuer,
+    QR_RESEND_HOLD_HOURS: String(config.mfa.qrResendHoldHours),
+    REAUTHENTICATE_WITHIN_MINUTES: String(config.security.reauthenticateWithinMinutes),
+    ...(config.email
+      ? {
+          SES_FROM_ADDRESS: config.email.fromAddress,
+          SES_IDENTITY_ARN: config.email.sesIdentityArn,
+          ...(config.email.replyToAddress ? { SES_REPLY_TO_ADDRESS: config.email.replyToAddress } : {}),
+        }
+      : {}),
+    POWERTOOLS_SERVICE_NAME: config.api.name,
+    // The metrics' namespace (functions/lib/metrics.ts); the alarms in constructs/monitoring.ts read it too.
+    POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceOf(config),
+    POWERTOOLS_LOG_LEVEL: 'INFO',
+    NODE_OPTIONS: '--enable-source-maps',
+  };
+}
+
+/** The CloudWatch namespace of the functions' metrics: one per environment, named after its API. */
+export function metricsNamespaceOf(config: Environment): string {
+  return config.api.name;
+}
+
+/** What an operation's function gets on top of the shared settings: the pool it acts on. */
+export function operationEnvironment(shared: Record<string, string>, pool: { userPoolId: string; clientId: string }): Record<string, string> {
+  return { USER_POOL_ID: pool.userPoolId, USER_POOL_CLIENT_ID: pool.clientId, ...shared };
+}
