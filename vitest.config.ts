@@ -30,6 +30,7 @@ export default defineConfig({
     // Vitest's default leaves one core to itself (cores - 1): on two cores that ran one file at a time.
     maxWorkers: 2,
     setupFiles: ['test/setup/hermetic.ts'],
+    globalSetup: ['test/setup/bundles.ts'],
     projects: [
       { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
       { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: ISOLATED, isolate: false } },

@@ -17,6 +17,8 @@ const emf = () =>
 beforeAll(() => {
   process.env.APPSYNC_API_ID = 'api-id-1';
   process.env.POWERTOOLS_METRICS_NAMESPACE = 'test-gateway';
+  // The suite turns metrics off everywhere else (vitest.config.ts); this file reads them.
+  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
   process.env.POWERTOOLS_SERVICE_NAME = 'test-service';
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);

@@ -141,8 +141,8 @@ describe('S3 and SES', () => {
   });
 
   it("refuses a function's key an object action outside its row", async () => {
-    expect(await getMissing('verifyMfa')).toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
-    expect(deniedTo('verifyMfa')).toEqual([expect.objectContaining({ action: 's3:GetObject', resource: `arn:aws:s3:::${f.stack.info.mfaBucket}/mfa-qr/nobody.png` })]);
+    expect(await getMissing('logout')).toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    expect(deniedTo('logout')).toEqual([expect.objectContaining({ action: 's3:GetObject', resource: `arn:aws:s3:::${f.stack.info.mfaBucket}/mfa-qr/nobody.png` })]);
   });
 
   it("SES refuses SendEmail to a function's key without ses:SendEmail, in SES v2's error shape", async () => {
