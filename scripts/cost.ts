@@ -23,6 +23,7 @@ const FLAGS = {
   'matched-share': { type: 'string' },
   'refreshes-per-user-day': { type: 'string' },
   refresh: { type: 'string', default: 'gateway' },
+  'outcomes-per-operation': { type: 'string' },
 } as const;
 
 function numberFlag(values: Record<string, unknown>, flag: string, fallback?: number): number {
@@ -73,6 +74,7 @@ function main(): void {
     // By default hourly, or every request when there are fewer than 24.
     refreshesPerUserDay: numberFlag(values, 'refreshes-per-user-day', Math.min(DEFAULT_USAGE.refreshesPerUserDay, numberFlag(values, 'requests-per-user-day'))),
     refresh: refreshFlag(values.refresh),
+    outcomesPerOperation: numberFlag(values, 'outcomes-per-operation', DEFAULT_USAGE.outcomesPerOperation),
   };
   const lines = estimate(env, usage);
   const scenarios = refreshScenarios(env, usage);

@@ -1,4 +1,5 @@
 import type { Environment } from '../../infra/config';
+import { dataSourceOf, functionOperations, operations, triggers } from '../../operations';
 import { COGNITO_MAU, PRICES, type Price, type Prices, type TieredPrice } from './prices';
 
 /** How the users use the gateway. The defaults are the assumptions the README states. */
@@ -29,6 +30,8 @@ export interface Usage {
    * `cognito` (the app calls GetTokensFromRefreshToken itself: no AppSync, Lambda, logs or traces).
    */
   readonly refresh: 'gateway' | 'cognito';
+  /** Outcomes an operation sees in a month (Success and its usual errors): each is a custom metric. */
+  readonly outcomesPerOperation: number;
 }
 
 export const DEFAULT_USAGE: Omit<Usage, 'mau' | 'requestsPerUserDay'> = {
@@ -42,7 +45,30 @@ export const DEFAULT_USAGE: Omit<Usage, 'mau' | 'requestsPerUserDay'> = {
   matchedShare: 0.01,
   refreshesPerUserDay: 24,
   refresh: 'gateway',
+  outcomesPerOperation: 3,
 };
+
+/** Fields AppSync serves by calling Cognito itself (operations.ts `dataSource: 'cognito'`): no function call. */
+export const LAMBDA_FREE_FIELDS = operations.filter((op) => dataSourceOf(op.field) !== 'lambda').map((op) => op.field);
+
+/** The alarms infra/constructs/monitoring.ts creates, counted by the metrics they read (what CloudWatch bills). */
+export function alarmMetrics(env: Environment): number {
+  const functions = functionOperations.length + triggers.length + 1; // + the scheduled API key check
+  const webAcls = env.waf ? (env.waf.protectUserPool ? 2 : 1) : 0;
+  // Errors and throttles per function; two rates of two metrics each; AppSync 5XX and latency; the API key; WAF blocks.
+  return functions * 2 + 2 * 2 + 2 + 1 + webAcls;
+}
+
+/**
+ * The EMF metrics functions/lib/metrics.ts writes, one per dimension combination seen: Calls by
+ * operation and outcome, by operation, by outcome and in total; Lockouts by operation and in total;
+ * AccountRecoveries; the API key's days left. Admin calls are rare and left out.
+ */
+export function customMetrics(usage: Pick<Usage, 'outcomesPerOperation'>): number {
+  const ops = functionOperations.length;
+  const credentialOps = functionOperations.filter((op) => 'credential' in op && op.credential).length;
+  return ops * usage.outcomesPerOperation + ops + usage.outcomesPerOperation * 2 + 1 + credentialOps + 1 + 1 + 1;
+}
 
 /** Log bytes per event, from the shapes of the records (platform START/END/REPORT lines plus one JSON line per call). */
 const LOG_BYTES = { lambdaInvocation: 700, appsyncError: 1000, appsyncPerRequest: { INFO: 1500, DEBUG: 3000 }, wafRecord: 1500 } as const;
@@ -102,10 +128,15 @@ export function estimate(env: Environment, usage: Usage, prices: Prices = PRICES
 
   lines.push(line('AppSync', 'operations (one per request)', requests, prices.appsyncOperation));
 
-  // One function per operation, plus the customMessage trigger for each Cognito e-mail.
-  const invocations = requests + emails;
+  // Refreshes through the gateway reach a function only if refreshTokens has one. The other
+  // requests are all counted as function calls: an upper bound, since me and verifyMfa have none either.
+  const gatewayRefreshes = usage.refresh === 'gateway' ? usage.mau * usage.refreshesPerUserDay * usage.daysPerMonth : 0;
+  const functionRequests = dataSourceOf('refreshTokens') === 'lambda' ? requests : requests - gatewayRefreshes;
+  // Plus the customMessage trigger for each Cognito e-mail.
+  const invocations = functionRequests + emails;
   const gbSeconds = invocations * (usage.lambdaMs / 1000) * (usage.lambdaMemoryMb / 1024);
-  lines.push(line('Lambda', 'requests (operations + customMessage)', invocations, prices.lambdaRequest));
+  const served = LAMBDA_FREE_FIELDS.length > 0 ? `; none for ${LAMBDA_FREE_FIELDS.join(', ')}` : '';
+  lines.push(line('Lambda', `requests (operations + customMessage${served})`, invocations, prices.lambdaRequest));
   lines.push(line('Lambda', `compute: ${usage.lambdaMemoryMb} MB arm64 × ${usage.lambdaMs} ms`, gbSeconds, prices.lambdaGbSecondArm));
 
   if (env.email) lines.push(line('SES', 'e-mails', emails, prices.sesEmail));
@@ -146,6 +177,10 @@ export function estimate(env: Environment, usage: Usage, prices: Prices = PRICES
   const logGb = (invocations * LOG_BYTES.lambdaInvocation + appsyncLogBytes) / 1e9 + wafLogGb;
   lines.push(line('CloudWatch Logs', `ingestion (functions, AppSync ${level}${waf ? ', WAF' : ''})`, logGb, prices.logsIngestionGb));
   lines.push(line('CloudWatch Logs', `storage (${LOG_MONTHS_STORED} months at 90-day retention)`, logGb * LOG_MONTHS_STORED, prices.logsStorageGbMonth));
+
+  lines.push(line('CloudWatch', 'alarms (by the metrics they read)', alarmMetrics(env), prices.cloudWatchAlarmMetric));
+  lines.push(line('CloudWatch', 'custom metrics (EMF: calls by operation and outcome, lockouts, recoveries, API key)', customMetrics(usage), prices.cloudWatchCustomMetric));
+  lines.push(line('CloudWatch', 'dashboard', 1, prices.cloudWatchDashboard));
 
   const seconds = usage.daysPerMonth * 86_400;
   const reservoir = Math.min(requests, seconds * XRAY_RESERVOIR_PER_SECOND);

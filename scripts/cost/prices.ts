@@ -86,6 +86,12 @@ export const PRICES = {
   /** Standard log class; WAF's vended logs start at the same rate and get cheaper with volume. */
   logsIngestionGb: price(0.5, 'GB ingested', 'https://aws.amazon.com/cloudwatch/pricing/', UNCONFIRMED),
   logsStorageGbMonth: price(0.03, 'GB-month stored', 'https://aws.amazon.com/cloudwatch/pricing/', UNCONFIRMED),
+  /** Standard resolution: an alarm on metric math pays for each metric it reads. */
+  cloudWatchAlarmMetric: price(0.1, 'alarm metric-month', 'https://aws.amazon.com/cloudwatch/pricing/', UNCONFIRMED),
+  /** First 10 000 custom metrics a month; EMF metrics count as custom metrics. */
+  cloudWatchCustomMetric: price(0.3, 'custom metric-month', 'https://aws.amazon.com/cloudwatch/pricing/', UNCONFIRMED),
+  /** Beyond the account's first three dashboards: the upper bound. */
+  cloudWatchDashboard: price(3.0, 'dashboard-month', 'https://aws.amazon.com/cloudwatch/pricing/', UNCONFIRMED),
   xrayTrace: price(5.0 / 1e6, 'trace recorded', 'https://aws.amazon.com/xray/pricing/', UNCONFIRMED),
   /**
    * A user's call to Cognito's public API (a refresh with GetTokensFromRefreshToken): nothing, the

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../../infra/config';
-import { cognitoLines, DEFAULT_USAGE, estimate, refreshScenarios, total, type LineItem, type Usage } from '../../scripts/cost/model';
+import { alarmMetrics, cognitoLines, customMetrics, DEFAULT_USAGE, estimate, LAMBDA_FREE_FIELDS, refreshScenarios, total, type LineItem, type Usage } from '../../scripts/cost/model';
+import { functionOperations, triggers } from '../../operations';
 import { COGNITO_MAU, PRICES } from '../../scripts/cost/prices';
 import { devWith } from '../infra/synth';
 
@@ -40,12 +41,24 @@ describe('the prod bill at 50 000 MAU and 26 requests a user-day', () => {
   const lines = estimate(loadEnvironment('prod'), usage(50_000, 26));
   const requests = 50_000 * 26 * 30;
 
-  it('counts one AppSync operation and one function call per request', () => {
+  it('counts one AppSync operation per request, and a function call for each but the refreshes, which AppSync sends to Cognito itself', () => {
     expect(requests).toBe(39_000_000);
     expect(usdOf(lines, 'AppSync')).toBeCloseTo(156, 6);
-    const invocations = requests + 50_000 * 0.1;
+    expect(LAMBDA_FREE_FIELDS).toContain('refreshTokens');
+    const refreshes = 50_000 * 24 * 30;
+    const invocations = requests - refreshes + 50_000 * 0.1;
     expect(usdOf(lines, 'Lambda', 'requests')).toBeCloseTo(invocations * 0.2e-6, 6);
     expect(usdOf(lines, 'Lambda', 'compute')).toBeCloseTo(invocations * 0.15 * 0.25 * 0.0000133334, 6);
+  });
+
+  it('prices every alarm by the metrics it reads, the EMF metrics and the dashboard', () => {
+    // Two per function (the operations', the triggers' and the API key check's), two rates of two metrics, AppSync twice, the key, two web ACLs.
+    const alarms = (functionOperations.length + triggers.length + 1) * 2 + 4 + 2 + 1 + 2;
+    expect(alarmMetrics(loadEnvironment('prod'))).toBe(alarms);
+    expect(usdOf(lines, 'CloudWatch', 'alarms')).toBeCloseTo(alarms * 0.1, 6);
+    expect(customMetrics({ outcomesPerOperation: 3 })).toBeGreaterThan(functionOperations.length * 3);
+    expect(usdOf(lines, 'CloudWatch', 'custom metrics')).toBeCloseTo(customMetrics(DEFAULT_USAGE) * 0.3, 6);
+    expect(usdOf(lines, 'CloudWatch', 'dashboard')).toBe(3);
   });
 
   it('prices Lite for the MAUs above the free 10 000', () => {
@@ -65,7 +78,7 @@ describe('the prod bill at 50 000 MAU and 26 requests a user-day', () => {
 
   it('has the archive, its key and its audit trail, SES, logs, and a total that is the sum of the lines', () => {
     expect(new Set(lines.map((l) => l.service))).toEqual(
-      new Set(['Cognito', 'AppSync', 'Lambda', 'SES', 'S3', 'KMS', 'CloudTrail', 'WAF', 'CloudWatch Logs', 'X-Ray']),
+      new Set(['Cognito', 'AppSync', 'Lambda', 'SES', 'S3', 'KMS', 'CloudTrail', 'WAF', 'CloudWatch', 'CloudWatch Logs', 'X-Ray']),
     );
     expect(usdOf(lines, 'KMS', 'archive key')).toBe(1);
     for (const l of lines) expect(l.usd).toBeCloseTo(l.quantity * l.unitUsd, 9);
@@ -119,8 +132,8 @@ describe('refreshes through the gateway or straight to Cognito', () => {
     const scenarios = refreshScenarios(prod, usage(50_000, 26));
     expect(scenarios.gateway).toBeCloseTo(total(estimate(prod, usage(50_000, 26))), 9);
     expect(scenarios.saved).toBeCloseTo(scenarios.gateway - scenarios.cognito, 9);
-    // At least the AppSync operations, Lambda requests and the API web ACL's inspections of them.
-    expect(scenarios.saved).toBeGreaterThan(refreshes * (4e-6 + 0.2e-6 + 0.6e-6));
+    // At least the AppSync operations and the API web ACL's inspections of them (refreshTokens calls no function).
+    expect(scenarios.saved).toBeGreaterThan(refreshes * (4e-6 + 0.6e-6));
     expect(refreshScenarios(prod, { ...usage(50_000, 26), refreshesPerUserDay: 0 }).saved).toBeCloseTo(0, 9);
   });
 
