@@ -1,3 +1,4 @@
+import type { BuildOptions } from 'esbuild';
 import type { Environment } from './config';
 
 /**
@@ -22,6 +23,20 @@ export const FUNCTION_ESBUILD = {
   // CommonJS dependencies (qrcode and its PNG encoder) require Node built-ins; an ES module has no `require`.
   banner: "import{createRequire as __gatewayCreateRequire}from'node:module';const require=__gatewayCreateRequire(import.meta.url);",
 } as const;
+
+/** FUNCTION_ESBUILD for esbuild's own `build` call (the offline runtime, the size bench); each caller picks its source maps. */
+export function functionBuildOptions(): BuildOptions {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: FUNCTION_ESBUILD.format,
+    target: FUNCTION_ESBUILD.target,
+    mainFields: [...FUNCTION_ESBUILD.mainFields],
+    external: [...FUNCTION_ESBUILD.external],
+    minify: FUNCTION_ESBUILD.minify,
+    banner: { js: FUNCTION_ESBUILD.banner },
+  };
+}
 
 /**
  * Settings every function reads (functions/lib/config.ts). The user pool ids are added for the

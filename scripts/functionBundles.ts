@@ -1,7 +1,7 @@
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { FUNCTION_ESBUILD } from '../infra/functionSettings';
+import { functionBuildOptions } from '../infra/functionSettings';
 
 /**
  * Builds function bundles outside CDK with the esbuild settings `cdk synth` passes for every
@@ -23,15 +23,8 @@ export function functionNames(): string[] {
 
 function esbuildOptions(): BuildOptions {
   return {
-    bundle: true,
-    platform: 'node',
-    format: FUNCTION_ESBUILD.format,
-    target: FUNCTION_ESBUILD.target,
-    mainFields: [...FUNCTION_ESBUILD.mainFields],
-    external: [...FUNCTION_ESBUILD.external],
-    minify: FUNCTION_ESBUILD.minify,
+    ...functionBuildOptions(),
     sourcemap: false,
-    banner: { js: FUNCTION_ESBUILD.banner },
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
     metafile: true,

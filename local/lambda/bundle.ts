@@ -2,7 +2,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { FUNCTION_ESBUILD } from '../../infra/functionSettings';
+import { FUNCTION_ESBUILD, functionBuildOptions } from '../../infra/functionSettings';
 
 /**
  * Each function as Lambda gets it: `functions/<name>.ts` bundled with the esbuild settings CDK
@@ -67,14 +67,7 @@ async function buildAll(names: readonly string[]): Promise<void> {
     entryPoints: Object.fromEntries(names.map((name) => [name, `${ENTRY}${name}`])),
     outdir: CACHE,
     outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: FUNCTION_ESBUILD.format,
-    target: FUNCTION_ESBUILD.target,
-    mainFields: [...FUNCTION_ESBUILD.mainFields],
-    external: [...FUNCTION_ESBUILD.external],
-    minify: FUNCTION_ESBUILD.minify,
-    banner: { js: FUNCTION_ESBUILD.banner },
+    ...functionBuildOptions(),
     // Inline, with the sources' paths: the worker runs with --enable-source-maps.
     sourcemap: 'inline',
     sourcesContent: FUNCTION_ESBUILD.sourcesContent,

@@ -1,4 +1,4 @@
-import { Amplify, fetchAuthSession, type KeyValueStorageInterface } from '@aws-amplify/core';
+import { Amplify, fetchAuthSession } from '@aws-amplify/core';
 import {
   confirmResetPassword,
   confirmSignIn,
@@ -19,6 +19,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { MINUTE } from '../../local/cognito/clock';
 import { codeOf, temporaryPasswordOf } from '../flow/client';
 import { env, FlowStack, PASSWORD, Q, SUBJECTS } from '../flow/harness';
+import { MemoryStorage } from './memoryStorage';
 
 /**
  * AWS's own client library, Amplify v6 Auth, against the offline stack's Cognito emulator: every
@@ -26,23 +27,6 @@ import { env, FlowStack, PASSWORD, Q, SUBJECTS } from '../flow/harness';
  * does against Cognito. Only the user's creation and mailbox come from the gateway. Each step
  * also names the Cognito actions Amplify sent, so a change in what Amplify relies on shows here.
  */
-
-/** A browser's Web Storage as Amplify uses it, kept in memory so a test can copy it. */
-class MemoryStorage implements KeyValueStorageInterface {
-  readonly items = new Map<string, string>();
-  async setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  async getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  async removeItem(key: string) {
-    this.items.delete(key);
-  }
-  async clear() {
-    this.items.clear();
-  }
-}
 
 /** The Cognito actions Amplify sent, from the X-Amz-Target of its requests, which pass through unchanged. */
 const sent: string[] = [];

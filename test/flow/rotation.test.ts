@@ -1,4 +1,4 @@
-import { Amplify, fetchAuthSession, type KeyValueStorageInterface } from '@aws-amplify/core';
+import { Amplify, fetchAuthSession } from '@aws-amplify/core';
 import { confirmSignIn, signIn } from '@aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
 import { CognitoIdentityProviderClient, DescribeUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthTokens } from '../../functions/lib/tokens';
 import { SECOND } from '../../local/cognito/clock';
 import { LOCAL_CREDENTIALS } from '../../local/credentials';
+import { MemoryStorage } from '../conformance/memoryStorage';
 import { FlowStack, Q } from './harness';
 
 /**
@@ -68,7 +69,7 @@ describe('refresh-token rotation on', () => {
   it('Amplify v6 refreshes straight against Cognito, keeps the rotated token, and the gateway takes it', async () => {
     const user = await flow.enrol('amplify.rotating@example.com');
     const { userPoolId, clientId, cognitoEndpoint } = flow.stack.info;
-    const storage = new MemoryStorage();
+    const storage = new RefreshTokenStorage();
     const auth = { Cognito: { userPoolId, userPoolClientId: clientId, userPoolEndpoint: cognitoEndpoint } };
     cognitoUserPoolsTokenProvider.setAuthConfig(auth);
     cognitoUserPoolsTokenProvider.setKeyValueStorage(storage);
@@ -91,21 +92,8 @@ describe('refresh-token rotation on', () => {
   });
 });
 
-/** A browser's Web Storage as Amplify uses it, in memory. */
-class MemoryStorage implements KeyValueStorageInterface {
-  readonly items = new Map<string, string>();
-  async setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  async getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  async removeItem(key: string) {
-    this.items.delete(key);
-  }
-  async clear() {
-    this.items.clear();
-  }
+/** Amplify's storage, in memory, with the one refresh token it keeps at hand. */
+class RefreshTokenStorage extends MemoryStorage {
   /** The refresh token Amplify keeps, under `CognitoIdentityServiceProvider.<client>.<user>.refreshToken`. */
   refreshToken(): string {
     const found = [...this.items].filter(([key]) => key.endsWith('.refreshToken'));

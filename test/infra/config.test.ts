@@ -3,30 +3,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EnvironmentError } from '../../infra/config';
-import { devWith } from './synth';
+import { devWith, refusalOf } from './synth';
 
 const root = new URL('../..', import.meta.url).pathname;
 
-function problemsOf(changes: (raw: Record<string, any>) => void): string {
-  try {
-    devWith(changes);
-  } catch (err) {
-    expect(err).toBeInstanceOf(EnvironmentError);
-    return (err as Error).message;
-  }
-  throw new Error('expected the settings to be refused');
-}
-
 describe('invalid settings', () => {
   it('refuses field log level ALL, which would log passwords', () => {
-    expect(problemsOf((raw) => (raw.api.fieldLogLevel = 'ALL'))).toContain(
+    expect(refusalOf((raw) => (raw.api.fieldLogLevel = 'ALL'))).toContain(
       'api.fieldLogLevel: NONE, ERROR, INFO or DEBUG (ALL would log every argument, passwords included)',
     );
   });
 
   it('refuses a certificate outside us-east-1, naming the rule', () => {
-    const message = problemsOf((raw) => {
+    const message = refusalOf((raw) => {
       raw.customDomain = {
         domainName: 'auth.example.com',
         certificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc-123',
@@ -38,7 +27,7 @@ describe('invalid settings', () => {
   });
 
   it('reports every problem at once', () => {
-    const message = problemsOf((raw) => {
+    const message = refusalOf((raw) => {
       raw.api.fieldLogLevel = 'ALL';
       raw.tokens.authSessionMinutes = 60;
     });

@@ -1,19 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { EnvironmentError } from '../../infra/config';
-import { devWith, synthesize, synthesizeEnvironment } from './synth';
+import { devWith, refusalOf, synthesize, synthesizeEnvironment } from './synth';
 
 const rotating = (gracePeriodSeconds: number) => devWith((raw) => (raw.tokens.refreshTokenRotation = { gracePeriodSeconds }));
-
-function refusal(changes: (raw: Record<string, any>) => void): string {
-  try {
-    devWith(changes);
-  } catch (err) {
-    expect(err).toBeInstanceOf(EnvironmentError);
-    return (err as Error).message;
-  }
-  throw new Error('expected the settings to be refused');
-}
 
 describe('refresh-token rotation', () => {
   it.each(['dev', 'prod'])('is off in %s: no rotation on the client, which keeps REFRESH_TOKEN_AUTH', (name) => {
@@ -47,17 +36,17 @@ describe('refresh-token rotation', () => {
   });
 
   it('refuses a grace period outside Cognito’s 0–60 seconds', () => {
-    expect(refusal((raw) => (raw.tokens.refreshTokenRotation = { gracePeriodSeconds: 61 }))).toContain(
+    expect(refusalOf((raw) => (raw.tokens.refreshTokenRotation = { gracePeriodSeconds: 61 }))).toContain(
       "tokens.refreshTokenRotation.gracePeriodSeconds: gracePeriodSeconds is at most 60 (Cognito's limit)",
     );
-    expect(refusal((raw) => (raw.tokens.refreshTokenRotation = { gracePeriodSeconds: -1 }))).toContain(
+    expect(refusalOf((raw) => (raw.tokens.refreshTokenRotation = { gracePeriodSeconds: -1 }))).toContain(
       'tokens.refreshTokenRotation.gracePeriodSeconds: gracePeriodSeconds is at least 0',
     );
-    expect(refusal((raw) => (raw.tokens.refreshTokenRotation = { gracePeriodSeconds: 5, retries: 2 }))).toContain('tokens.refreshTokenRotation');
+    expect(refusalOf((raw) => (raw.tokens.refreshTokenRotation = { gracePeriodSeconds: 5, retries: 2 }))).toContain('tokens.refreshTokenRotation');
   });
 
   it('is refused on the Lite plan, naming the feature and the plan it needs', () => {
-    const message = refusal((raw) => {
+    const message = refusalOf((raw) => {
       raw.tokens.refreshTokenRotation = { gracePeriodSeconds: 10 };
       raw.cognito = { featurePlan: 'lite' };
     });

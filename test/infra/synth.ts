@@ -2,7 +2,8 @@ import { App, CfnElement, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { readFileSync } from 'node:fs';
 import type { IConstruct } from 'constructs';
-import { environmentsDir, loadEnvironment, parseEnvironment, type Environment } from '../../infra/config';
+import { expect } from 'vitest';
+import { EnvironmentError, environmentsDir, loadEnvironment, parseEnvironment, type Environment } from '../../infra/config';
 import { buildGateway } from '../../infra/gateway';
 import type { AuthGatewayStack } from '../../infra/stack';
 
@@ -41,6 +42,17 @@ export function devWith(changes: (raw: Record<string, any>) => void): Environmen
   const raw = JSON.parse(readFileSync(`${environmentsDir}/dev.json`, 'utf8'));
   changes(raw);
   return parseEnvironment('test', raw);
+}
+
+/** The message an EnvironmentError gives for dev.json with `changes`; fails when the settings are taken. */
+export function refusalOf(changes: (raw: Record<string, any>) => void): string {
+  try {
+    devWith(changes);
+  } catch (err) {
+    expect(err).toBeInstanceOf(EnvironmentError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the settings to be refused');
 }
 
 export function logicalId(construct: IConstruct): string {
