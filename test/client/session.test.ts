@@ -215,3 +215,114 @@ describe('storage', () => {
     expect(api.fetch).not.toHaveBeenCalled();
   });
 });
+
+describe('background refresh', () => {
+  /** Timers and a clock the test moves by hand: a due callback runs when the clock passes it. */
+  function manualTime() {
+    let time = 0;
+    let next = 0;
+    const pending = new Map<number, { at: number; run: () => void }>();
+    const settle = async () => {
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    return {
+      now: () => time,
+      timers: {
+        setTimeout: (run: () => void, ms: number) => (pending.set(++next, { at: time + ms, run }), next),
+        clearTimeout: (handle: unknown) => void pending.delete(handle as number),
+      },
+      due: () => [...pending.values()].map((timer) => timer.at),
+      async moveTo(ms: number) {
+        time = ms;
+        for (const [handle, timer] of [...pending]) {
+          if (timer.at > ms) continue;
+          pending.delete(handle);
+          timer.run();
+        }
+        await settle();
+      },
+    };
+  }
+
+  async function backgroundClient(options: { refreshAnswer?: Answers[string]; storage?: ReturnType<typeof memoryStorage>; onSessionEnd?: (reason: SessionEndReason) => void } = {}) {
+    const clock = manualTime();
+    let issued = 1;
+    const api = fakeApi({
+      verifyMfa: { body: { data: { verifyMfa: tokens('1') } } },
+      refreshTokens: options.refreshAnswer ?? (() => ({ body: { data: { refreshTokens: tokens(String(++issued)) } } })),
+      logout: { body: { data: { logout: { status: 'LOGGED_OUT' } } } },
+    });
+    const client = createAuthClient({
+      url: URL_,
+      apiKey: API_KEY,
+      fetch: api.fetch,
+      now: clock.now,
+      storage: options.storage,
+      onSessionEnd: options.onSessionEnd,
+      backgroundRefresh: true,
+      timers: clock.timers,
+    });
+    return { client, clock, ...api };
+  }
+
+  it('refreshes a minute before expiry without a call, then again before the new tokens expire', async () => {
+    const { client, clock, sent } = await backgroundClient();
+    await client.verifyMfa(SIGN_IN);
+    expect(clock.due()).toEqual([3600_000 - 60_000]);
+    await clock.moveTo(3600_000 - 60_001);
+    expect(refreshes(sent)).toHaveLength(0);
+    await clock.moveTo(3600_000 - 60_000);
+    expect(refreshes(sent).map((r) => r.variables)).toEqual([{ input: { refreshToken: 'refresh-1' } }]);
+    expect((await client.session.tokens())?.accessToken).toBe('access-2');
+    // The new tokens count from the refresh.
+    expect(clock.due()).toEqual([2 * (3600_000 - 60_000)]);
+    await clock.moveTo(2 * (3600_000 - 60_000));
+    expect(refreshes(sent).map((r) => r.variables)).toEqual([{ input: { refreshToken: 'refresh-1' } }, { input: { refreshToken: 'refresh-2' } }]);
+  });
+
+  it('stops when the session ends or the app clears it', async () => {
+    const { client, clock, sent } = await backgroundClient();
+    await client.verifyMfa(SIGN_IN);
+    await client.logout();
+    expect(clock.due()).toEqual([]);
+    await client.verifyMfa(SIGN_IN);
+    await client.session.clear();
+    expect(clock.due()).toEqual([]);
+    await clock.moveTo(7200_000);
+    expect(refreshes(sent)).toHaveLength(0);
+  });
+
+  it('ends the session when the refresh token is refused in the background, and says why', async () => {
+    const refused = { body: { data: null, errors: [{ errorType: 'NotAuthorized', message: 'The refresh token is invalid, expired or revoked. Sign in again.' }] } };
+    const ended: SessionEndReason[] = [];
+    const { client, clock } = await backgroundClient({ refreshAnswer: refused, onSessionEnd: (reason) => ended.push(reason) });
+    await client.verifyMfa(SIGN_IN);
+    await clock.moveTo(3600_000 - 60_000);
+    expect(await client.session.tokens()).toBeUndefined();
+    expect(ended).toEqual(['refreshRefused']);
+    expect(clock.due()).toEqual([]);
+  });
+
+  it('keeps the tokens and waits for the next call when the refresh fails for another reason', async () => {
+    const { client, clock } = await backgroundClient({ refreshAnswer: { status: 503, body: 'unavailable' } });
+    await client.verifyMfa(SIGN_IN);
+    await clock.moveTo(3600_000 - 60_000);
+    expect((await client.session.tokens())?.accessToken).toBe('access-1');
+    expect(clock.due()).toEqual([]);
+  });
+
+  it('schedules the tokens an earlier page stored, and is off unless asked for', async () => {
+    const stored = { idToken: 'id-1', accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: 1800_000 };
+    const { clock, sent } = await backgroundClient({ storage: memoryStorage({ 'auth-gateway.session': JSON.stringify(stored) }) });
+    await clock.moveTo(0);
+    expect(clock.due()).toEqual([1800_000 - 60_000]);
+    await clock.moveTo(1800_000 - 60_000);
+    expect(refreshes(sent)).toHaveLength(1);
+
+    const idle = manualTime();
+    const api = fakeApi({ verifyMfa: { body: { data: { verifyMfa: tokens('1') } } } });
+    const client = createAuthClient({ url: URL_, apiKey: API_KEY, fetch: api.fetch, now: idle.now, timers: idle.timers });
+    await client.verifyMfa(SIGN_IN);
+    expect(idle.due()).toEqual([]);
+  });
+});

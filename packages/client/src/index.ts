@@ -2,7 +2,7 @@ import { refreshWithCognito, type CognitoRefreshOptions } from './cognito.js';
 import { documentOf, type DataOf, type VariablesFor } from './documents.js';
 import { AuthError, errorOf, type GraphQLResponseBody } from './errors.js';
 import { operations, type OperationField } from './generated/operations.js';
-import { createSession, type IssuedTokens, type ManagedSession, type Session, type SessionEndReason, type TokenStorage } from './session.js';
+import { createSession, type IssuedTokens, type ManagedSession, type Session, type SessionEndReason, type Timers, type TokenStorage } from './session.js';
 
 /**
  * A typed client for the gateway: one method per operation, each sending the document generated
@@ -19,7 +19,7 @@ export { AuthError } from './errors.js';
 export type { CognitoRefreshOptions } from './cognito.js';
 export type { DataOf, VariablesFor } from './documents.js';
 export type { OperationField } from './generated/operations.js';
-export type { Session, SessionEndReason, SessionTokens, TokenStorage } from './session.js';
+export type { Session, SessionEndReason, SessionTokens, Timers, TokenStorage } from './session.js';
 
 export interface AuthClientOptions {
   /** The AppSync GraphQL endpoint. */
@@ -48,6 +48,13 @@ export interface AuthClientOptions {
   refresh?: 'gateway' | 'cognito';
   /** The app client id and Cognito's region or endpoint, for `refresh: 'cognito'`. */
   cognito?: CognitoRefreshOptions;
+  /**
+   * Refresh `refreshMargin` before the tokens expire on a timer, not only when a call needs a token,
+   * so an app that reads `session.tokens()` (to call its own back end, say) always finds current ones.
+   * Off by default. `timers` replaces the global setTimeout and clearTimeout (tests).
+   */
+  backgroundRefresh?: boolean;
+  timers?: Timers;
 }
 
 /** Operations without variables take none (an `{}` parameter would accept anything). */
@@ -128,6 +135,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     now: options.now ?? Date.now,
     refresh,
     onEnd: options.onSessionEnd,
+    timers: options.backgroundRefresh ? (options.timers ?? { setTimeout: (f, ms) => globalThis.setTimeout(f, ms), clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>) }) : undefined,
   });
 
   /**

@@ -45,6 +45,14 @@ export interface SessionOptions {
   refresh: (refreshToken: string) => Promise<IssuedTokens>;
   /** Told once each time the session ends, after the tokens are gone. */
   onEnd?: (reason: SessionEndReason) => void;
+  /** When given, the tokens are refreshed on this timer `refreshMargin` before they expire, without waiting for a call. */
+  timers?: Timers;
+}
+
+/** setTimeout and clearTimeout, as the page or Node.js has them (a test passes fake ones). */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
 
 export interface Session {
@@ -90,6 +98,7 @@ export function createSession(options: SessionOptions): ManagedSession {
   let current: SessionTokens | undefined;
   let loading: Promise<void> | undefined;
   let refreshing: Promise<SessionTokens> | undefined;
+  let timer: unknown;
 
   function load(): Promise<void> {
     loading ??= (async () => {
@@ -103,12 +112,35 @@ export function createSession(options: SessionOptions): ManagedSession {
     const { idToken, accessToken, refreshToken, expiresIn } = tokens;
     current = { idToken, accessToken, refreshToken, expiresAt: now() + expiresIn * 1000 };
     await storage?.setItem(storageKey, JSON.stringify(current));
+    schedule();
   }
 
   async function clear(): Promise<void> {
     await load();
     current = undefined;
+    cancel();
     await storage?.removeItem(storageKey);
+  }
+
+  function cancel(): void {
+    if (timer !== undefined) options.timers?.clearTimeout(timer);
+    timer = undefined;
+  }
+
+  /**
+   * With timers, the next refresh is due `refreshMargin` before the tokens expire. A refused refresh
+   * ends the session (onEnd says so); any other failure leaves the refresh to the next call.
+   */
+  function schedule(): void {
+    cancel();
+    const { timers } = options;
+    if (!timers || !current) return;
+    timer = timers.setTimeout(() => {
+      timer = undefined;
+      accessToken().catch(() => undefined);
+    }, Math.max(0, current.expiresAt - refreshMargin - now()));
+    // In Node.js, a pending refresh does not keep the process alive.
+    (timer as { unref?: () => void } | undefined)?.unref?.();
   }
 
   async function end(reason: SessionEndReason): Promise<void> {
@@ -125,6 +157,7 @@ export function createSession(options: SessionOptions): ManagedSession {
     const stored = storage ? parse(await storage.getItem(storageKey)) : undefined;
     if (stored && stored.refreshToken !== refreshToken && now() < stored.expiresAt - refreshMargin) {
       current = stored;
+      schedule();
       return stored;
     }
     try {
@@ -171,6 +204,9 @@ export function createSession(options: SessionOptions): ManagedSession {
     await load();
     return current;
   }
+
+  // Tokens kept from an earlier page get their timer too.
+  if (options.timers) void load().then(schedule);
 
   return { tokens, accessToken, store, clear, end, renew };
 }
