@@ -56,7 +56,8 @@ export async function initiatePasskeySignIn(
   return {
     ChallengeName: 'WEB_AUTHN',
     Session: session,
-    ChallengeParameters: { USERNAME: user?.username ?? username, CREDENTIAL_REQUEST_OPTIONS: JSON.stringify(options) },
+    // No USER_ID_FOR_SRP here: the stored username would tell a known name from an unknown one.
+    ChallengeParameters: { CREDENTIAL_REQUEST_OPTIONS: JSON.stringify(options) },
   };
 }
 
