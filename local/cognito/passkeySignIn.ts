@@ -30,6 +30,11 @@ export async function initiatePasskeySignIn(
   if (params.PREFERRED_CHALLENGE !== 'WEB_AUTHN') {
     throw errors.invalidParameter('The local Cognito emulator answers USER_AUTH only with PREFERRED_CHALLENGE WEB_AUTHN.');
   }
+  // InitiateAuth lists no WebAuthn exception: a pool without a relying party ID refuses the
+  // challenge as an invalid request (the message is the emulator's own).
+  if (!pool.settings.WebAuthnConfiguration?.RelyingPartyId) {
+    throw errors.invalidParameter('WEB_AUTHN is not configured for this user pool.');
+  }
   const rp = relyingParty(pool);
   if (!passkeyMayStart(pool)) {
     // Pool-wide, so it reveals nothing about the user.
@@ -89,6 +94,7 @@ export async function answerPasskey(
   if (!credentialJson) throw errors.invalidParameter('Missing required parameter CREDENTIAL');
   endSession(ctx, session);
   const { pool, user } = signIn;
+  if (!pool.settings.WebAuthnConfiguration?.RelyingPartyId) throw errors.badCredentials();
   const rp = relyingParty(pool);
   let response: AuthenticationResponseJSON;
   try {

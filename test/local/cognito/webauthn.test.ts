@@ -142,6 +142,7 @@ describe('passkeys in the Cognito emulator, through the real SDK', () => {
   const ada = 'ada@example.com';
   const grace = 'grace@example.com';
   let adaToken: string;
+  let adaSecret: string;
   let graceToken: string;
   const adaKey = new SoftAuthenticator(ORIGIN);
   const graceKey = new SoftAuthenticator(ORIGIN);
@@ -153,10 +154,11 @@ describe('passkeys in the Cognito emulator, through the real SDK', () => {
   });
 
   it('refuses to start a registration while the pool has no relying party ID', async () => {
-    ({ accessToken: adaToken } = await enrol(ada));
+    ({ accessToken: adaToken, secret: adaSecret } = await enrol(ada));
     ({ accessToken: graceToken } = await enrol(grace));
     const err = await failure(startRegistration(adaToken));
     expect(err.name).toBe('WebAuthnConfigurationMissingException');
+    expect((await failure(passkeyChallenge(ada))).name).toBe('InvalidParameterException');
   });
 
   it('keeps and answers the pool WebAuthnConfiguration', async () => {
@@ -291,12 +293,29 @@ describe('passkeys in the Cognito emulator, through the real SDK', () => {
     expect(err).toEqual({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
   });
 
-  it('refuses USER_AUTH on an app client that does not allow it', async () => {
+  it('refuses USER_AUTH on an app client that does not allow it, and a registration finished through another client', async () => {
     const client = await cognito.send(
       new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: 'password-only', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }),
     );
-    const err = await failure(passkeyChallenge(ada, client.UserPoolClient!.ClientId!));
+    const otherClient = client.UserPoolClient!.ClientId!;
+    const err = await failure(passkeyChallenge(ada, otherClient));
     expect(err).toEqual({ name: 'InvalidParameterException', message: 'USER_AUTH flow not enabled for this client' });
+
+    const first = await cognito.send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: otherClient, AuthParameters: { USERNAME: ada, PASSWORD } }),
+    );
+    const done = await cognito.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: otherClient,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: first.Session,
+        ChallengeResponses: { USERNAME: ada, SOFTWARE_TOKEN_MFA_CODE: await code(adaSecret) },
+      }),
+    );
+    clock.advance(30 * SECOND);
+    const options = await startRegistration(adaToken);
+    const mismatch = await failure(complete(done.AuthenticationResult!.AccessToken!, new SoftAuthenticator(ORIGIN).register(options)));
+    expect(mismatch.name).toBe('WebAuthnClientMismatchException');
   });
 
   it('deletes a passkey, which then no longer signs in', async () => {
@@ -309,5 +328,17 @@ describe('passkeys in the Cognito emulator, through the real SDK', () => {
     expect(options.allowCredentials).toEqual([]);
     const err = await failure(answer(ada, out.Session, adaKey.assert(options)));
     expect(err).toEqual({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+  });
+
+  it('as a single factor: refused while MFA is required, a sign-in of its own where MFA is off', async () => {
+    await cognito.send(
+      new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, WebAuthnConfiguration: { RelyingPartyId: RP_ID, UserVerification: 'preferred', FactorConfiguration: 'SINGLE_FACTOR' } }),
+    );
+    expect((await failure(passkeyChallenge(grace))).name).toBe('InvalidParameterException');
+    await cognito.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OFF' }));
+    const { out, options } = await passkeyChallenge(grace);
+    expect(options.userVerification).toBe('preferred');
+    const done = await answer(grace, out.Session, graceKey.assert(options, { userVerified: false }));
+    expect(done.AuthenticationResult?.AccessToken).toBeTruthy();
   });
 });
