@@ -1,12 +1,13 @@
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { checkAuthFlow, hidesUserExistence } from './clients';
+import { MINUTE } from './clock';
 import type { CognitoContext } from './context';
 import { errors } from './errors';
-import { endSession, startSession, type OpenSession } from './sessions';
+import { DEFAULT_SESSION_MINUTES, endSession, startSession, type OpenSession } from './sessions';
 import { signedIn, type AuthStep, type SignIn } from './signin';
 import type { ClientRecord, PoolRecord } from './state';
-import { clientDataOrigin, originAllowed, relyingParty, REGISTRATION_VALIDITY_MS, webAuthnState } from './webauthn';
+import { clientDataOrigin, originAllowed, relyingParty, webAuthnState } from './webauthn';
 import { findUser, touch } from './users';
 
 /**
@@ -47,7 +48,8 @@ export async function initiatePasskeySignIn(
   const options = await generateAuthenticationOptions({
     rpID: rp.rpId,
     userVerification: rp.userVerification,
-    timeout: REGISTRATION_VALIDITY_MS,
+    // The browser may take as long as the session that will carry its answer stays open.
+    timeout: (client.settings.AuthSessionValidity ?? DEFAULT_SESSION_MINUTES) * MINUTE,
     allowCredentials: (user?.webAuthn?.credentials ?? []).map((c) => ({ id: c.id, ...(c.transports ? { transports: c.transports } : {}) })),
   });
   const session = startSession(ctx, {

@@ -4,11 +4,12 @@ import { errors } from './errors';
 import type { PoolRecord, UserRecord, WebAuthnState } from './state';
 
 /**
- * How long a registration challenge (StartWebAuthnRegistration) and the request options of a
- * WEB_AUTHN challenge ask the browser to wait. Cognito documents no validity for the registration
- * challenge, so the emulator uses WebAuthn's recommended default ceremony timeout, 300 000 ms.
+ * How long a registration challenge (StartWebAuthnRegistration) stays valid, and the timeout its
+ * creation options give the browser. Cognito documents no validity for it, so the emulator uses
+ * WebAuthn's recommended default ceremony timeout, 300 000 ms.
  * https://www.w3.org/TR/webauthn-3/#sctn-timeout-recommended-range
- * A WEB_AUTHN sign-in challenge lives as long as its session (AuthSessionValidity).
+ * A WEB_AUTHN sign-in challenge lives as long as its session (AuthSessionValidity), and its
+ * request options ask the browser for no longer.
  */
 export const REGISTRATION_VALIDITY_MS = 5 * MINUTE;
 

@@ -239,6 +239,8 @@ describe('passkeys in the Cognito emulator, through the real SDK', () => {
     const { out, options } = await passkeyChallenge(ada);
     expect(out.ChallengeName).toBe('WEB_AUTHN');
     expect(options).toMatchObject({ rpId: RP_ID, userVerification: 'required', allowCredentials: [{ id: adaKey.credentialId, type: 'public-key' }] });
+    // The pool client's AuthSessionValidity (3 minutes) bounds the ceremony.
+    expect(options.timeout).toBe(3 * MINUTE);
     const done = await answer(ada, out.Session, adaKey.assert(options));
     expect(done.ChallengeName).toBeUndefined();
     const me = await cognito.send(new GetUserCommand({ AccessToken: done.AuthenticationResult!.AccessToken! }));
