@@ -88,7 +88,7 @@ export function explicitAuthFlows(client: ClientRecord): ExplicitAuthFlowsType[]
   return flows && flows.length > 0 ? flows : DEFAULT_FLOWS;
 }
 
-export function checkAuthFlow(client: ClientRecord, flow: 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH'): void {
+export function checkAuthFlow(client: ClientRecord, flow: 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH' | 'USER_AUTH'): void {
   const flows: string[] = explicitAuthFlows(client);
   // The older names without ALLOW_ still mean the same.
   if (flows.includes(`ALLOW_${flow}`) || (flow === 'USER_PASSWORD_AUTH' && flows.includes(flow))) return;

@@ -57,6 +57,20 @@ export const errors = {
   unsupportedOperation: error('UnsupportedOperationException'),
   unsupportedTokenType: () => new CognitoError('UnsupportedTokenTypeException', 'Unsupported token type'),
   codeDeliveryFailure: () => new CognitoError('CodeDeliveryFailureException', 'Unable to deliver the message.'),
+  /*
+   * Passkey registration failures, by the exceptions the API reference lists for
+   * StartWebAuthnRegistration and CompleteWebAuthnRegistration; AWS does not publish their messages.
+   * (RespondToAuthChallenge lists none of them: a refused passkey sign-in is NotAuthorizedException.)
+   * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_StartWebAuthnRegistration.html
+   * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CompleteWebAuthnRegistration.html
+   */
+  webAuthnConfigurationMissing: () =>
+    new CognitoError('WebAuthnConfigurationMissingException', 'The user pool has no passkey relying party ID configured.'),
+  webAuthnChallengeNotFound: () => new CognitoError('WebAuthnChallengeNotFoundException', 'The passkey registration challenge was not found or has expired.'),
+  webAuthnClientMismatch: () => new CognitoError('WebAuthnClientMismatchException', 'The access token is for a different app client than the registration.'),
+  webAuthnOriginNotAllowed: () => new CognitoError('WebAuthnOriginNotAllowedException', 'The passkey origin does not match the relying party ID.'),
+  webAuthnRelyingPartyMismatch: () => new CognitoError('WebAuthnRelyingPartyMismatchException', 'The passkey is for a different relying party ID.'),
+  webAuthnCredentialNotSupported: () => new CognitoError('WebAuthnCredentialNotSupportedException', 'The passkey credential could not be verified.'),
   unknownOperation: (target: string) => new CognitoError('UnknownOperationException', `Unknown operation ${target}`),
   serialization: () => new CognitoError('SerializationException', 'The request body is not valid JSON.'),
   internal: () => new CognitoError('InternalErrorException', 'Internal server error.', 500),

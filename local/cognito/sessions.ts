@@ -2,7 +2,7 @@ import { DAY, MINUTE } from './clock';
 import type { CognitoContext } from './context';
 import { errors } from './errors';
 import { opaqueToken, sha256 } from './ids';
-import type { Challenge, ClientRecord, PoolRecord, SessionRecord, SetupStep, UserRecord } from './state';
+import type { ClientRecord, PoolRecord, SessionChallenge, SessionRecord, SetupStep } from './state';
 
 /**
  * Cognito's default AuthSessionValidity, in minutes (3 to 15 may be set): how long a sign-in
@@ -30,7 +30,15 @@ export interface OpenSession {
 /** A new opaque session, bound to one user, one app client and the challenge it answers. */
 export function startSession(
   ctx: CognitoContext,
-  args: { pool: PoolRecord; client: ClientRecord; user: UserRecord; challenge: Challenge; step?: SetupStep },
+  args: {
+    pool: PoolRecord;
+    client: ClientRecord;
+    user: { username: string };
+    challenge: SessionChallenge;
+    step?: SetupStep;
+    webAuthnChallenge?: string;
+    decoy?: boolean;
+  },
 ): string {
   const now = ctx.clock.now().getTime();
   const sessions = ctx.store.state.sessions;
@@ -45,6 +53,8 @@ export function startSession(
     username: args.user.username,
     challenge: args.challenge,
     ...(args.step ? { step: args.step } : {}),
+    ...(args.webAuthnChallenge ? { webAuthnChallenge: args.webAuthnChallenge } : {}),
+    ...(args.decoy ? { decoy: true } : {}),
     expiresAt: now + minutes * MINUTE,
     wrongCodes: 0,
   };

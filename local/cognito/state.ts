@@ -3,6 +3,7 @@ import type {
   CreateUserPoolRequest,
   SoftwareTokenMfaConfigType,
   UserStatusType,
+  WebAuthnConfigurationType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { JWK } from 'jose';
 
@@ -23,6 +24,8 @@ export interface State {
 
 export type PoolSettings = Omit<CreateUserPoolRequest, 'PoolName'> & {
   SoftwareTokenMfaConfiguration?: SoftwareTokenMfaConfigType;
+  /** Passkey relying party, user verification and whether a passkey may satisfy MFA. */
+  WebAuthnConfiguration?: WebAuthnConfigurationType;
 };
 
 export interface PoolRecord {
@@ -81,6 +84,29 @@ export interface UserRecord {
   /** When the user last asked for or entered a reset code (epoch ms, the last hour only). */
   resetAttempts?: number[];
   groups: string[];
+  /** Passkeys, the registration in progress and the passkey-MFA preference (absent until used). */
+  webAuthn?: WebAuthnState;
+}
+
+export interface WebAuthnState {
+  credentials: WebAuthnCredentialRecord[];
+  /** The challenge StartWebAuthnRegistration handed out: one completion, before it expires. */
+  registration?: { challenge: string; clientId: string; expiresAt: number };
+  /** WebAuthnMfaSettings.Enabled: a verified passkey sign-in satisfies MFA. */
+  mfaEnabled?: boolean;
+}
+
+export interface WebAuthnCredentialRecord {
+  /** base64url, as the browser reports it. */
+  id: string;
+  /** COSE public key, base64url. */
+  publicKey: string;
+  /** Signature counter last seen: the next assertion must report more (unless both are 0). */
+  counter: number;
+  rpId: string;
+  transports?: string[];
+  attachment?: string;
+  createdAt: number;
 }
 
 export interface FailedSignIns {
@@ -130,6 +156,8 @@ export interface RefreshTokenRecord {
 }
 
 export type Challenge = 'NEW_PASSWORD_REQUIRED' | 'MFA_SETUP' | 'SOFTWARE_TOKEN_MFA';
+/** What a session may be open for: the challenges above, or a passkey assertion. */
+export type SessionChallenge = Challenge | 'WEB_AUTHN';
 
 /** How far an MFA_SETUP session has gone: secret handed out, then first code verified. */
 export type SetupStep = 'SECRET_ASSOCIATED' | 'TOKEN_VERIFIED';
@@ -138,8 +166,12 @@ export interface SessionRecord {
   poolId: string;
   clientId: string;
   username: string;
-  challenge: Challenge;
+  challenge: SessionChallenge;
   step?: SetupStep;
+  /** WEB_AUTHN: the challenge the assertion must sign (base64url). */
+  webAuthnChallenge?: string;
+  /** WEB_AUTHN for a name no user has: answered like a wrong passkey, so names are not revealed. */
+  decoy?: boolean;
   expiresAt: number;
   wrongCodes: number;
 }

@@ -10,6 +10,6 @@ export async function AdminSetUserMFAPreference(
   input: AdminSetUserMFAPreferenceRequest,
 ): Promise<AdminSetUserMFAPreferenceResponse> {
   const pool = requirePool(ctx, input.UserPoolId);
-  setMfaPreference(ctx, requireUser(pool, required(input.Username, 'username')), input);
+  setMfaPreference(ctx, pool, requireUser(pool, required(input.Username, 'username')), input);
   return {};
 }

@@ -6,11 +6,12 @@ import { errors } from '../errors';
 import { isLockedOut, isMfaLockedOut, recordFailure, recordSuccess, unknownUserCounter } from '../lockout';
 import { checkPasswordOrDecoy } from '../passwords';
 import { poolPolicy } from '../pools';
+import { initiatePasskeySignIn } from '../passkeySignIn';
 import { afterPassword, type SignIn } from '../signin';
 import { findUser } from '../users';
 import { required } from '../validate';
 
-/** USER_PASSWORD_AUTH (the password, then a challenge or tokens) and REFRESH_TOKEN_AUTH. */
+/** USER_PASSWORD_AUTH (the password, then a challenge or tokens), REFRESH_TOKEN_AUTH and USER_AUTH with a passkey. */
 export async function InitiateAuth(ctx: CognitoContext, input: InitiateAuthRequest): Promise<InitiateAuthResponse> {
   const flow = required(input.AuthFlow, 'authFlow');
   const { pool, client } = requireClient(ctx, required(input.ClientId, 'clientId'));
@@ -25,8 +26,9 @@ export async function InitiateAuth(ctx: CognitoContext, input: InitiateAuthReque
     if (!token) throw errors.invalidParameter('Missing required parameter REFRESH_TOKEN');
     return { ChallengeParameters: {}, AuthenticationResult: await ctx.tokens.refresh(client, token) };
   }
+  if (flow === 'USER_AUTH') return initiatePasskeySignIn(ctx, pool, client, params);
   if (flow !== 'USER_PASSWORD_AUTH') {
-    throw errors.invalidParameter(`${flow} is not supported by the local Cognito emulator: use USER_PASSWORD_AUTH.`);
+    throw errors.invalidParameter(`${flow} is not supported by the local Cognito emulator: use USER_PASSWORD_AUTH or USER_AUTH.`);
   }
   checkAuthFlow(client, 'USER_PASSWORD_AUTH');
   const username = params.USERNAME;

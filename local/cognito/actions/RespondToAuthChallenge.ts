@@ -4,6 +4,7 @@ import { checkWritable } from '../clientAttributes';
 import { checkSecretHash, requireClient } from '../clients';
 import type { CognitoContext } from '../context';
 import { errors } from '../errors';
+import { answerPasskey } from '../passkeySignIn';
 import { checkPassword, hashPassword } from '../passwords';
 import { poolPolicy } from '../pools';
 import { endSession, openSession, type OpenSession } from '../sessions';
@@ -14,7 +15,7 @@ import { required } from '../validate';
 
 /**
  * Answers the challenge a session was opened for: the new password (then MFA), the end of MFA
- * enrolment (after VerifySoftwareToken), or a TOTP code. Each session answers once.
+ * enrolment (after VerifySoftwareToken), a TOTP code, or a passkey assertion. Each session answers once.
  */
 export async function RespondToAuthChallenge(
   ctx: CognitoContext,
@@ -27,11 +28,19 @@ export async function RespondToAuthChallenge(
   const username = responses.USERNAME;
   if (!username) throw errors.invalidParameter('Missing required parameter USERNAME');
   checkSecretHash(client, username, responses.SECRET_HASH);
+  if (session.record.decoy) {
+    // A WEB_AUTHN challenge handed out for a name no user has: refused as a wrong passkey is.
+    if (session.record.challenge !== name) throw errors.invalidSession();
+    endSession(ctx, session);
+    throw errors.badCredentials();
+  }
   const signIn = sessionSignIn(ctx, session);
   const { user } = signIn;
   if (session.record.challenge !== name || findUser(pool, username) !== user) throw errors.invalidSession();
 
   switch (session.record.challenge) {
+    case 'WEB_AUTHN':
+      return answerPasskey(ctx, signIn, session, responses.CREDENTIAL);
     case 'NEW_PASSWORD_REQUIRED':
       return newPassword(ctx, signIn, session, responses);
     case 'MFA_SETUP':

@@ -7,7 +7,7 @@ export async function SetUserMFAPreference(
   ctx: CognitoContext,
   input: SetUserMFAPreferenceRequest,
 ): Promise<SetUserMFAPreferenceResponse> {
-  const { user } = await ctx.tokens.verifyAccessToken(required(input.AccessToken, 'accessToken'));
-  setMfaPreference(ctx, user, input);
+  const { pool, user } = await ctx.tokens.verifyAccessToken(required(input.AccessToken, 'accessToken'));
+  setMfaPreference(ctx, pool, user, input);
   return {};
 }

@@ -16,11 +16,13 @@ import { AdminUpdateUserAttributes } from './AdminUpdateUserAttributes';
 import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut';
 import { AssociateSoftwareToken } from './AssociateSoftwareToken';
 import { ChangePassword } from './ChangePassword';
+import { CompleteWebAuthnRegistration } from './CompleteWebAuthnRegistration';
 import { ConfirmForgotPassword } from './ConfirmForgotPassword';
 import { CreateGroup } from './CreateGroup';
 import { CreateUserPool } from './CreateUserPool';
 import { CreateUserPoolClient } from './CreateUserPoolClient';
 import { DeleteUser } from './DeleteUser';
+import { DeleteWebAuthnCredential } from './DeleteWebAuthnCredential';
 import { DescribeUserPool } from './DescribeUserPool';
 import { DescribeUserPoolClient } from './DescribeUserPoolClient';
 import { ForgotPassword } from './ForgotPassword';
@@ -35,11 +37,13 @@ import { ListGroups } from './ListGroups';
 import { ListUserPoolClients } from './ListUserPoolClients';
 import { ListUserPools } from './ListUserPools';
 import { ListUsers } from './ListUsers';
+import { ListWebAuthnCredentials } from './ListWebAuthnCredentials';
 import { RespondToAuthChallenge } from './RespondToAuthChallenge';
 import { RevokeToken } from './RevokeToken';
 import { SetUserMFAPreference } from './SetUserMFAPreference';
 import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig';
 import { SignUp } from './SignUp';
+import { StartWebAuthnRegistration } from './StartWebAuthnRegistration';
 import { UpdateUserAttributes } from './UpdateUserAttributes';
 import { UpdateUserPool } from './UpdateUserPool';
 import { UpdateUserPoolClient } from './UpdateUserPoolClient';
@@ -68,11 +72,13 @@ export const actions: Readonly<Record<string, Action>> = {
   AdminUserGlobalSignOut,
   AssociateSoftwareToken,
   ChangePassword,
+  CompleteWebAuthnRegistration,
   ConfirmForgotPassword,
   CreateGroup,
   CreateUserPool,
   CreateUserPoolClient,
   DeleteUser,
+  DeleteWebAuthnCredential,
   DescribeUserPool,
   DescribeUserPoolClient,
   ForgotPassword,
@@ -87,11 +93,13 @@ export const actions: Readonly<Record<string, Action>> = {
   ListUserPoolClients,
   ListUserPools,
   ListUsers,
+  ListWebAuthnCredentials,
   RespondToAuthChallenge,
   RevokeToken,
   SetUserMFAPreference,
   SetUserPoolMfaConfig,
   SignUp,
+  StartWebAuthnRegistration,
   UpdateUserAttributes,
   UpdateUserPool,
   UpdateUserPoolClient,
