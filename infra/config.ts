@@ -29,6 +29,7 @@ const planRank = (plan: FeaturePlanName) => FEATURE_PLANS.indexOf(plan);
 export interface PlanSettings {
   cognito: { threatProtection: string };
   tokens?: { refreshTokenRotation?: { gracePeriodSeconds: number } | null };
+  passkeys?: { relyingPartyId: string } | null;
 }
 
 interface PlanFeature<Env> {
@@ -39,11 +40,9 @@ interface PlanFeature<Env> {
   readonly on: (env: Env) => boolean;
 }
 
-/**
- * Every setting that needs more than Lite. A setting for passkeys (Essentials) gets its row here,
- * and the default plan and the validation follow.
- */
+/** Every setting that needs more than Lite; the default plan and the validation follow from it. */
 const PLAN_FEATURES: ReadonlyArray<PlanFeature<PlanSettings>> = [
+  { feature: 'passkeys', setting: 'passkeys', plan: 'essentials', on: (env) => Boolean(env.passkeys) },
   {
     feature: 'refresh-token rotation',
     setting: 'tokens.refreshTokenRotation',
@@ -207,6 +206,25 @@ export const environmentSchema = z
       })
       .strict()
       .default({ threatProtection: 'off' }),
+    /**
+     * Passkeys (WebAuthn) on the user pool, as a second factor that satisfies mandatory MFA:
+     * the relying party ID (the SPA's domain, or a parent of it; changing it invalidates every
+     * passkey) and user verification, which must be `required` for a passkey to count as MFA.
+     * null: off. Needs the Essentials plan. README "Passkeys".
+     * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_WebAuthnConfigurationType.html
+     */
+    passkeys: z
+      .object({
+        relyingPartyId: z
+          .string()
+          .min(1)
+          .max(127, 'relyingPartyId is at most 127 characters (Cognito\'s limit)')
+          .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'relyingPartyId is a domain name such as app.example.com, without scheme, port or path'),
+        userVerification: z.literal('required', { error: 'userVerification must be "required": only a verified passkey sign-in counts as multi-factor' }),
+      })
+      .strict()
+      .nullable()
+      .default(null),
     /** Where the CloudWatch alarms are sent (README "Monitoring"); null: the SNS topic only, subscribe to it yourself. */
     alarms: z
       .object({

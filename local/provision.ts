@@ -86,7 +86,12 @@ function clientSettings(env: Environment) {
   const rotation = tokens.refreshTokenRotation;
   return {
     ClientName: userPoolClientName(env),
-    ExplicitAuthFlows: rotation ? ['ALLOW_USER_PASSWORD_AUTH' as const] : ['ALLOW_USER_PASSWORD_AUTH' as const, 'ALLOW_REFRESH_TOKEN_AUTH' as const],
+    ExplicitAuthFlows: [
+      'ALLOW_USER_PASSWORD_AUTH' as const,
+      ...(rotation ? [] : ['ALLOW_REFRESH_TOKEN_AUTH' as const]),
+      // USER_AUTH, the choice-based flow, is how a passkey signs in.
+      ...(env.passkeys ? ['ALLOW_USER_AUTH' as const] : []),
+    ],
     ...(rotation ? { RefreshTokenRotation: { Feature: 'ENABLED' as const, RetryGracePeriodSeconds: rotation.gracePeriodSeconds } } : {}),
     PreventUserExistenceErrors: 'ENABLED' as const,
     IdTokenValidity: tokens.idTokenMinutes,
@@ -197,6 +202,16 @@ export async function provision(env: Environment, target: ProvisionTarget): Prom
         UserPoolId: userPoolId,
         MfaConfiguration: 'ON',
         SoftwareTokenMfaConfiguration: { Enabled: true },
+        // As CDK deploys passkeys: a verified passkey sign-in satisfies MFA.
+        ...(env.passkeys
+          ? {
+              WebAuthnConfiguration: {
+                RelyingPartyId: env.passkeys.relyingPartyId,
+                UserVerification: env.passkeys.userVerification,
+                FactorConfiguration: 'MULTI_FACTOR_WITH_USER_VERIFICATION' as const,
+              },
+            }
+          : {}),
       }),
     );
     const clientId = await provisionClient(cognito, env, userPoolId);

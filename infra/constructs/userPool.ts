@@ -4,12 +4,14 @@ import {
   CfnUserPool,
   ClientAttributes,
   Mfa,
+  PasskeyUserVerification,
   StringAttribute,
   UserPool,
   UserPoolClient,
   UserPoolClientIdentityProvider,
   UserPoolEmail,
   type StandardAttributesMask,
+  type UserPoolProps,
   type UserPoolTriggers,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -86,7 +88,13 @@ export class Users extends Construct {
       lambdaTriggers: props.triggers,
       deletionProtection: config.deletionProtection,
       removalPolicy: removalPolicyOf(config),
+      ...passkeyProps(config),
     });
+    if (config.passkeys) {
+      // A passkey sign-in with user verification satisfies the pool's mandatory MFA; the user keeps TOTP.
+      // https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_WebAuthnConfigurationType.html
+      (this.userPool.node.defaultChild as CfnUserPool).webAuthnFactorConfiguration = 'MULTI_FACTOR_WITH_USER_VERIFICATION';
+    }
     if (config.email) {
       // The configured identity, as is: it may live in another account than the stack.
       (this.userPool.node.defaultChild as CfnUserPool).addPropertyOverride('EmailConfiguration.SourceArn', config.email.sesIdentityArn);
@@ -98,7 +106,8 @@ export class Users extends Construct {
     this.client = this.userPool.addClient('WebClient', {
       userPoolClientName: 'gateway',
       generateSecret: false,
-      authFlows: { userPassword: true },
+      // USER_AUTH, the choice-based flow, is how a passkey signs in.
+      authFlows: { userPassword: true, user: Boolean(config.passkeys) },
       disableOAuth: true,
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
@@ -116,6 +125,16 @@ export class Users extends Construct {
       writeAttributes: clientAttributes(clientWriteAttributes),
     });
   }
+}
+
+/** The pool's WebAuthn relying party, user verification and first factors when passkeys are on. */
+function passkeyProps(config: Environment): Pick<UserPoolProps, 'passkeyRelyingPartyId' | 'passkeyUserVerification' | 'signInPolicy'> {
+  if (!config.passkeys) return {};
+  return {
+    passkeyRelyingPartyId: config.passkeys.relyingPartyId,
+    passkeyUserVerification: PasskeyUserVerification.REQUIRED,
+    signInPolicy: { allowedFirstAuthFactors: { password: true, passkey: true } },
+  };
 }
 
 /** Cognito sends invitations and reset codes through the configured SES identity. */

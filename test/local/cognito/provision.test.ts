@@ -1,4 +1,11 @@
-import { AdminCreateUserCommand, CognitoIdentityProviderClient, CreateUserPoolCommand, DescribeUserPoolClientCommand, DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,5 +81,17 @@ describe('provision', () => {
     const off = await describe();
     expect(off?.RefreshTokenRotation).toBeUndefined();
     expect(off?.ExplicitAuthFlows).toEqual(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+  });
+
+  it('turns passkeys on as CDK deploys them: the relying party, verified passkeys as MFA, USER_AUTH on the client', async () => {
+    const withPasskeys = loadEnvironment('dev', { mfa: { qrArchive: false }, passkeys: { relyingPartyId: 'app.example.com', userVerification: 'required' } });
+    const { userPoolId, clientId } = await provision(withPasskeys, target());
+    expect(await cognito.send(new GetUserPoolMfaConfigCommand({ UserPoolId: userPoolId }))).toMatchObject({
+      MfaConfiguration: 'ON',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+      WebAuthnConfiguration: { RelyingPartyId: 'app.example.com', UserVerification: 'required', FactorConfiguration: 'MULTI_FACTOR_WITH_USER_VERIFICATION' },
+    });
+    const client = (await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }))).UserPoolClient;
+    expect(client?.ExplicitAuthFlows).toEqual(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH']);
   });
 });
