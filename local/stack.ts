@@ -293,7 +293,10 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
       functionsByName.set(fn.name, fn);
       iam.add(fn.principal);
     }
-    await runtime.prepare(functions.map((fn) => fn.name));
+    await runtime.prepare(
+      functions.map((fn) => fn.name),
+      (count) => progress(`Functions      building ${count} bundles with CDK's esbuild settings (after a change only)…`),
+    );
     progress(`Functions      ${functions.length}, each with its own key and policy`);
 
     // After the gateway stops taking requests, a clean stop lets queued functions finish.

@@ -106,11 +106,15 @@ async function buildAll(names: readonly string[]): Promise<void> {
   }
 }
 
-/** Finds each bundle in the cache or builds the missing ones together; `built` then holds them all. */
-export async function prepareBundles(names: readonly string[]): Promise<void> {
+/**
+ * Finds each bundle in the cache or builds the missing ones together; `built` then holds them all.
+ * `onBuild` hears how many need building before that starts (seconds, after a source change).
+ */
+export async function prepareBundles(names: readonly string[], onBuild?: (count: number) => void): Promise<void> {
   const wanted = names.filter((name) => !built.has(name));
   const hits = await Promise.all(wanted.map(cached));
   const stale = wanted.filter((_, i) => !hits[i]);
+  if (stale.length > 0) onBuild?.(stale.length);
   const building = stale.length > 0 ? buildAll(stale) : Promise.resolve();
   wanted.forEach((name, i) => {
     const file = hits[i] ? Promise.resolve(hits[i]!) : building.then(() => join(CACHE, `${name}.mjs`));

@@ -87,8 +87,8 @@ export class WorkerFunctionRuntime implements FunctionRuntime {
   };
 
   /** Builds (or finds in the cache) every bundle now, so no first event waits for esbuild. */
-  async prepare(names: readonly string[]): Promise<void> {
-    await prepareBundles(names);
+  async prepare(names: readonly string[], onBuild?: (count: number) => void): Promise<void> {
+    await prepareBundles(names, onBuild);
   }
 
   /** Ends every idle environment and marks busy ones to end after their event: the next events start fresh ones, with fresh settings. */
