@@ -3,6 +3,7 @@ import type { Environment } from '../infra/config';
 import { operationEnvironment, sharedEnvironment } from '../infra/functionSettings';
 import { grantsFor, QR_OBJECTS } from '../infra/grants';
 import { functionOperations, triggers, type IamAction } from '../operations';
+import { sesIdentityArn, userPoolArn } from './iam/arns';
 import { LOCAL_ACCOUNT_ID, type Principal } from './iam/directory';
 
 /**
@@ -27,13 +28,6 @@ export interface LocalTargets {
   endpoints: { cognito: string; s3: string; ses: string };
 }
 
-/** The SES identity that verified `from`: its domain, as a local ARN. */
-export const localSesIdentityArn = (region: string, from: string) =>
-  `arn:aws:ses:${region}:${LOCAL_ACCOUNT_ID}:identity/${from.slice(from.lastIndexOf('@') + 1)}`;
-
-export const localUserPoolArn = (region: string, userPoolId: string) =>
-  `arn:aws:cognito-idp:${region}:${LOCAL_ACCOUNT_ID}:userpool/${userPoolId}`;
-
 /** Readable in logs and denials: the key id names the function. */
 const accessKeyIdOf = (name: string) => `LOCALFN${name.toUpperCase()}`;
 
@@ -49,17 +43,17 @@ export function localFunctions(
   actionsOverride: Readonly<Record<string, readonly IamAction[]>> = {},
 ): LocalFunction[] {
   const { region } = targets;
-  const sesIdentityArn = localSesIdentityArn(region, targets.from);
+  const identityArn = sesIdentityArn(region, targets.from);
   const local: Environment = {
     ...config,
-    email: { fromAddress: targets.from, replyToAddress: config.email?.replyToAddress ?? null, sesIdentityArn },
+    email: { fromAddress: targets.from, replyToAddress: config.email?.replyToAddress ?? null, sesIdentityArn: identityArn },
   };
   const shared = sharedEnvironment(local, targets.bucket ?? undefined);
   const arns = {
-    userPoolArn: localUserPoolArn(region, targets.userPoolId),
+    userPoolArn: userPoolArn(region, targets.userPoolId),
     qrObjectsArn: targets.bucket ? `arn:aws:s3:::${targets.bucket}/${QR_OBJECTS}` : undefined,
     qrBucketArn: targets.bucket ? `arn:aws:s3:::${targets.bucket}` : undefined,
-    sesIdentityArn,
+    sesIdentityArn: identityArn,
   };
   const host = Object.fromEntries(FROM_HOST.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
   const rows = [

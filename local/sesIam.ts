@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sesIdentityArn } from './iam/arns';
 import { deniedMessage, LOCAL_ACCOUNT_ID, type IamDirectory } from './iam/directory';
-import { signedRequestOf, verifySigV4 } from './iam/sigv4';
+import { SIGNATURE_FAULT_MESSAGES, signedRequestOf, verifySigV4 } from './iam/sigv4';
 
 /**
  * SES's check of a send: signed by a known key (SigV4, service `ses`) and allowed ses:SendEmail on
@@ -25,8 +26,7 @@ export interface SesRefusal {
 export function sendingIdentityArn(region: string, accountId: string, body: Record<string, unknown>): string {
   if (typeof body.FromEmailAddressIdentityArn === 'string' && body.FromEmailAddressIdentityArn) return body.FromEmailAddressIdentityArn;
   const from = typeof body.FromEmailAddress === 'string' ? body.FromEmailAddress : '';
-  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
-  return `arn:aws:ses:${region}:${accountId}:identity/${address.slice(address.lastIndexOf('@') + 1)}`;
+  return sesIdentityArn(region, /<([^>]+)>/.exec(from)?.[1] ?? from, accountId);
 }
 
 /** The SES v2 SendEmail call; everything else the mailbox serves (its UI, /store) is the local stack's own. */
@@ -41,7 +41,7 @@ export async function refusalOf(iam: SesIam, req: IncomingMessage, body: string)
   const check = await verifySigV4(signedRequestOf(req, body), { service: 'ses', secretOf: iam.directory.secretOf });
   if (!check.ok) {
     return check.fault === 'unknownKey'
-      ? { status: 403, type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' }
+      ? { status: 403, type: 'UnrecognizedClientException', message: SIGNATURE_FAULT_MESSAGES.unknownKey }
       : { status: 403, type: 'InvalidSignatureException', message: 'The request signature we calculated does not match the signature you provided.' };
   }
   const principal = iam.directory.principal(check.accessKeyId)!;

@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../../lambdaLimits';
+import { lambdaContext, overTheWire } from '../lambda/context';
 
 /**
  * Invokes `functions/<field>.ts` in this process the way AppSync invokes the deployed Lambda
@@ -15,10 +16,7 @@ type Handler = (event: unknown, context: Context) => unknown;
 
 export type Invocation = { result: unknown; error?: undefined } | { result: null; error: { message: string; type: string } };
 
-/** A copy of what would cross the network: JSON only, `undefined` dropped. */
-export function overTheWire(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value));
-}
+export { overTheWire };
 
 async function loadHandler(field: string): Promise<Handler> {
   const module = (await import(`../../functions/${field}.ts`)) as { handler?: unknown };
@@ -26,27 +24,18 @@ async function loadHandler(field: string): Promise<Handler> {
   return module.handler as Handler;
 }
 
-function lambdaContext(field: string, deadline: number): Context {
+function contextOf(field: string, deadline: number): Context {
   const functionName = `local-${field}`;
   const region = process.env.AWS_REGION ?? 'us-east-1';
-  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '/');
-  const unsupported = () => {
-    throw new Error('Callback-style handlers are not supported: return a promise.');
-  };
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${region}:000000000000:function:${functionName}`,
-    memoryLimitInMB: String(FUNCTION_MEMORY_MB),
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: `${day}/[$LATEST]${randomBytes(16).toString('hex')}`,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: unsupported,
-    fail: unsupported,
-    succeed: unsupported,
-  };
+  return lambdaContext(
+    {
+      functionName,
+      invokedFunctionArn: `arn:aws:lambda:${region}:000000000000:function:${functionName}`,
+      memoryLimitInMB: String(FUNCTION_MEMORY_MB),
+      awsRequestId: randomUUID(),
+    },
+    () => deadline - Date.now(),
+  );
 }
 
 function timeout(ms: number): { promise: Promise<never>; cancel(): void } {
@@ -68,7 +57,7 @@ export async function invokeFunction(field: string, payload: unknown, timeoutMs 
   const limit = timeout(timeoutMs);
   try {
     const handler = await loadHandler(field);
-    const context = lambdaContext(field, Date.now() + timeoutMs);
+    const context = contextOf(field, Date.now() + timeoutMs);
     const result = await Promise.race([handler(overTheWire(payload), context), limit.promise]);
     return { result: overTheWire(result) };
   } catch (err) {

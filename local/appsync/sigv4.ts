@@ -1,4 +1,4 @@
-import { isSigV4, verifySigV4 as verifySignature, type SignatureFault, type SignedRequest } from '../iam/sigv4';
+import { isSigV4, SIGNATURE_FAULT_MESSAGES, verifySigV4 as verifySignature, type SignedRequest } from '../iam/sigv4';
 
 /**
  * AppSync's check of a SigV4-signed request (the shared verifier in local/iam/sigv4.ts), with the
@@ -22,13 +22,7 @@ export type Verification = { ok: true; credential: IamCredential } | { ok: false
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
 /** AppSync's answers, with the texts AWS uses for the same faults. */
-export const SIGV4_MESSAGES: Readonly<Record<SignatureFault, string>> = {
-  unknownKey: 'The security token included in the request is invalid.',
-  mismatch:
-    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
-  malformed: 'Authorization header requires Credential, SignedHeaders and Signature parameters, in AWS4-HMAC-SHA256 form.',
-  expired: 'Signature expired: the x-amz-date of the request is more than 15 minutes from the server time.',
-};
+export const SIGV4_MESSAGES = SIGNATURE_FAULT_MESSAGES;
 
 export async function verifySigV4(
   request: SignedRequest,

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import { userPoolArn } from '../iam/arns';
 import { deniedMessage, LOCAL_ACCOUNT_ID, type IamDirectory } from '../iam/directory';
-import { signedRequestOf, verifySigV4 } from '../iam/sigv4';
+import { SIGNATURE_FAULT_MESSAGES, signedRequestOf, verifySigV4 } from '../iam/sigv4';
 import { CognitoError } from './errors';
 
 /**
@@ -55,17 +56,9 @@ export const PUBLIC_ACTIONS: ReadonlySet<string> = new Set([
  */
 export const iamErrors = {
   missing: () => new CognitoError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403),
-  unknownKey: () => new CognitoError('UnrecognizedClientException', 'The security token included in the request is invalid.'),
-  mismatch: () =>
-    new CognitoError(
-      'InvalidSignatureException',
-      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
-    ),
-  malformed: () =>
-    new CognitoError(
-      'IncompleteSignatureException',
-      'Authorization header requires Credential, SignedHeaders and Signature parameters, in AWS4-HMAC-SHA256 form.',
-    ),
+  unknownKey: () => new CognitoError('UnrecognizedClientException', SIGNATURE_FAULT_MESSAGES.unknownKey),
+  mismatch: () => new CognitoError('InvalidSignatureException', SIGNATURE_FAULT_MESSAGES.mismatch),
+  malformed: () => new CognitoError('IncompleteSignatureException', SIGNATURE_FAULT_MESSAGES.malformed),
   denied: (principalArn: string, action: string, resource: string) =>
     new CognitoError('AccessDeniedException', deniedMessage(principalArn, action, resource)),
 };
@@ -78,7 +71,7 @@ export interface CognitoIam {
 
 /** The pool's ARN, the resource of every pool-level action; account-level ones (CreateUserPool, ListUserPools) act on `*`. */
 export function poolArn(region: string, accountId: string, input: Record<string, unknown>): string {
-  return typeof input.UserPoolId === 'string' ? `arn:aws:cognito-idp:${region}:${accountId}:userpool/${input.UserPoolId}` : '*';
+  return typeof input.UserPoolId === 'string' ? userPoolArn(region, input.UserPoolId, accountId) : '*';
 }
 
 /** Throws the error Cognito answers when `action` is not both signed and allowed. */

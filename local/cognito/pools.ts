@@ -4,6 +4,7 @@ import type { CognitoContext } from './context';
 import { errors } from './errors';
 import { effectivePolicy, type Policy } from './passwords';
 import type { PoolRecord } from './state';
+import { userPoolArn } from '../iam/arns';
 
 export function requirePool(ctx: CognitoContext, poolId: string | undefined): PoolRecord {
   const pool = poolId ? ctx.store.state.pools[poolId] : undefined;
@@ -15,7 +16,7 @@ export function poolPolicy(pool: PoolRecord): Policy {
   return effectivePolicy(pool.settings.Policies?.PasswordPolicy);
 }
 
-export const poolArn = (pool: PoolRecord) => `arn:aws:cognito-idp:${pool.region}:000000000000:userpool/${pool.id}`;
+export const poolArn = (pool: PoolRecord) => userPoolArn(pool.region, pool.id);
 
 export function toUserPoolType(pool: PoolRecord): UserPoolType {
   const { Schema, SoftwareTokenMfaConfiguration: _totp, ...settings } = pool.settings;

@@ -25,6 +25,15 @@ export type SignatureFault = 'malformed' | 'unknownKey' | 'mismatch' | 'expired'
 
 export type SignatureCheck = { ok: true; accessKeyId: string } | { ok: false; fault: SignatureFault };
 
+/** The texts AWS's services answer each fault with (AppSync and Cognito alike). */
+export const SIGNATURE_FAULT_MESSAGES: Readonly<Record<SignatureFault, string>> = {
+  unknownKey: 'The security token included in the request is invalid.',
+  mismatch:
+    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+  malformed: 'Authorization header requires Credential, SignedHeaders and Signature parameters, in AWS4-HMAC-SHA256 form.',
+  expired: 'Signature expired: the x-amz-date of the request is more than 15 minutes from the server time.',
+};
+
 const SCHEME = 'AWS4-HMAC-SHA256';
 const AUTHORIZATION = /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/;
 

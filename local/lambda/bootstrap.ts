@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
+import { lambdaContext, overTheWire, type InvocationIdentity } from './context';
 
 /**
  * The runtime around one function inside its worker, as Lambda's runtime is around the deployed
@@ -9,13 +9,9 @@ import type { Context } from 'aws-lambda';
  * handler (local/lambda/bundle.ts), so the worker runs plain JavaScript.
  */
 
-export interface InvokeMessage {
+export interface InvokeMessage extends InvocationIdentity {
   id: number;
   event: unknown;
-  functionName: string;
-  awsRequestId: string;
-  invokedFunctionArn: string;
-  memoryLimitInMB: string;
   /** Milliseconds left of the function's timeout. */
   timeoutMs: number;
   /** The stack's time, in epoch milliseconds: the function's clock follows it. */
@@ -43,26 +39,6 @@ class StackDate extends RealDate {
 }
 globalThis.Date = StackDate as DateConstructor;
 
-function contextOf(message: InvokeMessage, deadline: number): Context {
-  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '/');
-  const unsupported = () => {
-    throw new Error('Callback-style handlers are not supported: return a promise.');
-  };
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName: message.functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: message.invokedFunctionArn,
-    memoryLimitInMB: message.memoryLimitInMB,
-    awsRequestId: message.awsRequestId,
-    logGroupName: `/aws/lambda/${message.functionName}`,
-    logStreamName: `${day}/[$LATEST]${randomBytes(16).toString('hex')}`,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - RealDate.now()),
-    done: unsupported,
-    fail: unsupported,
-    succeed: unsupported,
-  };
-}
 
 export function serve(handler: Handler): void {
   const port = parentPort;
@@ -71,9 +47,13 @@ export function serve(handler: Handler): void {
     offset = message.now - RealDate.now();
     const deadline = RealDate.now() + message.timeoutMs;
     Promise.resolve()
-      .then(() => handler(message.event, contextOf(message, deadline)))
+      .then(() => {
+        const { functionName, invokedFunctionArn, memoryLimitInMB, awsRequestId } = message;
+        const context = lambdaContext({ functionName, invokedFunctionArn, memoryLimitInMB, awsRequestId }, () => deadline - RealDate.now());
+        return handler(message.event, context);
+      })
       .then(
-        (result) => port.postMessage({ id: message.id, result: result === undefined ? null : JSON.parse(JSON.stringify(result)) } satisfies InvokeReply),
+        (result) => port.postMessage({ id: message.id, result: overTheWire(result) } satisfies InvokeReply),
         (err: unknown) => {
           const { name = 'Error', message: text = String(err) } = (err ?? {}) as { name?: string; message?: string };
           port.postMessage({ id: message.id, error: { name, message: text } } satisfies InvokeReply);

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { FUNCTION_MEMORY_MB } from '../../lambdaLimits';
 import { FUNCTION_TIMEOUT_MS, trackAsync, type FunctionRuntime, type Invocation } from '../appsync/lambda';
 import type { InvokeMessage, InvokeReply } from './bootstrap';
+import { overTheWire } from './context';
 import { functionBundle, prepareBundles } from './bundle';
 
 /**
@@ -52,7 +53,7 @@ export class WorkerFunctionRuntime implements FunctionRuntime {
       const functionName = `local-${name}`;
       const message: InvokeMessage = {
         id: ++this.nextId,
-        event: payload === undefined ? null : JSON.parse(JSON.stringify(payload)),
+        event: overTheWire(payload),
         functionName,
         awsRequestId: randomUUID(),
         invokedFunctionArn: `arn:aws:lambda:${this.options.region}:${this.options.accountId}:function:${functionName}`,
