@@ -17,6 +17,8 @@ export const messages = {
   unavailable: 'The service is temporarily unavailable. Try again later.',
   unexpected: 'Something went wrong on our side.',
   noToken: "This operation needs the user's access token: send it in the Authorization header or the accessToken argument.",
+  passkeysOff: 'Passkeys are not enabled for this gateway.',
+  passkeyRefused: 'The passkey was not accepted, or the sign-in took too long. Start again.',
 } as const;
 
 /** Mutable types on purpose: the APPSYNC_JS lint allows callbacks for Array methods only, not ReadonlyArray ones. */
@@ -54,6 +56,14 @@ const BY_NAME: Row[] = [
   ['LimitExceededException', 'TooManyRequests', messages.throttled],
   ['ThrottlingException', 'TooManyRequests', messages.throttled],
   ['SlowDown', 'TooManyRequests', messages.throttled],
+  // Passkey registration (CompleteWebAuthnRegistration) and passkeys switched off on the pool.
+  ['WebAuthnChallengeNotFoundException', 'SessionExpired', 'The passkey registration has expired or was already finished. Start again.'],
+  ['WebAuthnOriginNotAllowedException', 'ValidationError', 'The passkey was made on a site this gateway does not accept.'],
+  ['WebAuthnRelyingPartyMismatchException', 'ValidationError', 'The passkey was made for another site (relying party ID).'],
+  ['WebAuthnCredentialNotSupportedException', 'ValidationError', 'This authenticator is not supported. Try another one.'],
+  ['WebAuthnClientMismatchException', 'ValidationError', 'The passkey registration was started by another app client. Start again.'],
+  ['WebAuthnNotEnabledException', 'FeatureDisabled', messages.passkeysOff],
+  ['WebAuthnConfigurationMissingException', 'FeatureDisabled', messages.passkeysOff],
   ['InternalErrorException', 'ServiceUnavailable', messages.unavailable],
   ['ServiceUnavailable', 'ServiceUnavailable', messages.unavailable],
   ['CodeDeliveryFailureException', 'ServiceUnavailable', mailFailed],

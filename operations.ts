@@ -254,6 +254,61 @@ export const operations = [
     iam: ['cognito-idp:AdminUpdateUserAttributes'],
   },
 
+  // Passkeys (the `passkeys` setting): a verified passkey sign-in counts as both factors, while
+  // password and authenticator code keep working. Without the setting they answer FeatureDisabled.
+  {
+    field: 'startPasskeyRegistration',
+    type: 'Mutation',
+    auth: 'apiKey',
+    token: true,
+    calls: ['StartWebAuthnRegistration'],
+    iam: [],
+  },
+  {
+    field: 'finishPasskeyRegistration',
+    type: 'Mutation',
+    auth: 'apiKey',
+    token: true,
+    calls: ['SetUserMFAPreference', 'CompleteWebAuthnRegistration', 'ListWebAuthnCredentials', 'GetUser', 'SES SendEmail'],
+    iam: ['ses:SendEmail'],
+  },
+  {
+    field: 'listPasskeys',
+    type: 'Query',
+    auth: 'apiKey',
+    token: true,
+    calls: ['ListWebAuthnCredentials'],
+    iam: [],
+    dataSource: 'cognito',
+  },
+  {
+    field: 'deletePasskey',
+    type: 'Mutation',
+    auth: 'apiKey',
+    token: true,
+    calls: ['DeleteWebAuthnCredential', 'GetUser', 'SES SendEmail'],
+    iam: ['ses:SendEmail'],
+  },
+  {
+    field: 'startPasskeySignIn',
+    type: 'Mutation',
+    auth: 'apiKey',
+    token: false,
+    credential: true,
+    calls: ['InitiateAuth'],
+    iam: [],
+  },
+  {
+    field: 'finishPasskeySignIn',
+    type: 'Mutation',
+    auth: 'apiKey',
+    token: false,
+    credential: true,
+    calls: ['RespondToAuthChallenge'],
+    iam: [],
+    dataSource: 'cognito',
+  },
+
   // Administration, for support engineers: IAM-signed requests only, never the API key. Each
   // reads the user first, so a wrong address fails before any change and the audit record names
   // the user id.

@@ -55,6 +55,8 @@ export function sharedEnvironment(config: Environment, mfaBucketName?: string): 
           ...(config.email.replyToAddress ? { SES_REPLY_TO_ADDRESS: config.email.replyToAddress } : {}),
         }
       : {}),
+    AUTH_SESSION_MINUTES: String(config.tokens.authSessionMinutes),
+    ...(config.passkeys ? { PASSKEYS_RELYING_PARTY_ID: config.passkeys.relyingPartyId } : {}),
     POWERTOOLS_SERVICE_NAME: config.api.name,
     // The metrics' namespace (functions/lib/metrics.ts); the alarms in constructs/monitoring.ts read it too.
     POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceOf(config),
@@ -71,4 +73,13 @@ export function metricsNamespaceOf(config: Environment): string {
 /** What an operation's function gets on top of the shared settings: the pool it acts on. */
 export function operationEnvironment(shared: Record<string, string>, pool: { userPoolId: string; clientId: string }): Record<string, string> {
   return { USER_POOL_ID: pool.userPoolId, USER_POOL_CLIENT_ID: pool.clientId, ...shared };
+}
+
+/**
+ * The AppSync API's environment variables, read by the resolvers that call Cognito themselves
+ * (resolvers/lib/cognito.ts): the app client, which is not a secret, and whether passkeys are on.
+ * Environment variables are not logged with the request.
+ */
+export function apiEnvironment(config: Environment, clientId: string): Record<string, string> {
+  return { USER_POOL_CLIENT_ID: clientId, ...(config.passkeys ? { PASSKEYS: 'on' } : {}) };
 }

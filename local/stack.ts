@@ -3,6 +3,7 @@ import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/
 import { join, resolve } from 'node:path';
 import type { CustomMessageTriggerEvent, PostConfirmationTriggerEvent } from 'aws-lambda';
 import { loadEnvironment, type EnvironmentOverrides } from '../infra/config';
+import { apiEnvironment } from '../infra/functionSettings';
 import type { IamAction } from '../operations';
 import { asyncInvocationsSettled } from './appsync/lambda';
 import { startAppSyncRuntime } from './appsync/server';
@@ -312,7 +313,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
         iamCredentials: [LOCAL_OPERATOR],
         functions: runtime,
         // What CDK sets on the API and its HTTP data source, pointed at the emulator.
-        environmentVariables: { USER_POOL_CLIENT_ID: provisioned.clientId },
+        environmentVariables: apiEnvironment(env, provisioned.clientId),
         httpEndpoints: { cognito: cognito.url },
       }),
     );

@@ -9,6 +9,8 @@ export const TEST_ENV = {
   MFA_BUCKET: 'test-mfa-bucket',
   MFA_ISSUER: 'Test Gateway',
   SES_FROM_ADDRESS: 'no-reply@example.com',
+  PASSKEYS_RELYING_PARTY_ID: 'app.example.com',
+  AUTH_SESSION_MINUTES: '3',
   AWS_REGION: 'eu-west-1',
   AWS_ACCESS_KEY_ID: 'AKIDTEST',
   AWS_SECRET_ACCESS_KEY: 'test-secret',

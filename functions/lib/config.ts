@@ -28,6 +28,10 @@ export const config = {
   reauthenticateWithinMinutes: () => Number(optional('REAUTHENTICATE_WITHIN_MINUTES') ?? 10),
   /** resendMfaQrCode is refused this long after a password reset by e-mailed code. */
   qrResendHoldHours: () => Number(optional('QR_RESEND_HOLD_HOURS') ?? 72),
+  /** The passkeys' relying party ID; unset when passkeys are off (the `passkeys` setting). */
+  passkeysRelyingPartyId: () => optional('PASSKEYS_RELYING_PARTY_ID'),
+  /** How long a sign-in session lives (the app client's AuthSessionValidity), in minutes. */
+  authSessionMinutes: () => Number(optional('AUTH_SESSION_MINUTES') ?? 3),
   /** The AppSync API whose API keys functions/apiKeyExpiry.ts checks. */
   apiId: () => required('APPSYNC_API_ID'),
   /** CloudWatch namespace of the functions' metrics (Powertools' own variable name). */

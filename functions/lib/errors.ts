@@ -15,6 +15,7 @@ export const ERROR_TYPES = [
   'TooManyRequests',
   'PasswordResetRequired',
   'ReauthenticationRequired',
+  'NotFound',
   'FeatureDisabled',
   'ServiceUnavailable',
   'InternalError',

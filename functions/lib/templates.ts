@@ -121,7 +121,9 @@ export type NotificationKind =
   | 'passwordReset'
   | 'authenticatorReplaced'
   | 'recoveryCodeUsed'
-  | 'mfaReset';
+  | 'mfaReset'
+  | 'passkeyAdded'
+  | 'passkeyRemoved';
 
 const NOT_YOU_SIGNED_IN =
   'If this was not you, someone knows your password: reset it with "Forgot password" now, then sign in and replace your authenticator and recovery codes.';
@@ -164,6 +166,22 @@ const NOTIFICATIONS: Readonly<Record<NotificationKind, { subject: string; headin
     lines: [
       'An administrator removed the authenticator app and recovery codes from your account and signed out every device. At your next sign-in you will set up a new authenticator.',
       'If you did not ask for this, contact support.',
+    ],
+  },
+  passkeyAdded: {
+    subject: 'A passkey was added to your account',
+    heading: 'A passkey was added to your account',
+    lines: [
+      'A new passkey can now sign in to your account on its own: it stands for both your password and your authenticator code.',
+      'If this was not you, someone has signed in as you: sign in, delete the passkey under your passkeys, then change your password and replace your authenticator.',
+    ],
+  },
+  passkeyRemoved: {
+    subject: 'A passkey was removed from your account',
+    heading: 'A passkey was removed from your account',
+    lines: [
+      'One of your passkeys was deleted and can no longer sign in to your account. Your password and authenticator app still work.',
+      'If this was not you, someone has signed in as you: change your password and replace your authenticator now.',
     ],
   },
 };

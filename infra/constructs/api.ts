@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { adminOperations, dataSourceOf, operations, type OperationField } from '../../operations';
 import { bundleResolver } from '../bundleResolver';
 import type { Environment } from '../config';
+import { apiEnvironment } from '../functionSettings';
 import { acknowledge, arnInFinding } from './acknowledge';
 import { createLogGroup } from './retention';
 
@@ -70,9 +71,7 @@ export class GatewayApi extends Construct {
       resolverCountLimit: config.api.resolverCountLimit,
       introspectionConfig: config.api.introspection ? IntrospectionConfig.ENABLED : IntrospectionConfig.DISABLED,
       domainName: props.domainName,
-      // Read by the resolvers that call Cognito themselves (resolvers/lib/cognito.ts): the app
-      // client is not a secret, and environment variables are not logged with the request.
-      environmentVariables: { USER_POOL_CLIENT_ID: props.userPoolClientId },
+      environmentVariables: apiEnvironment(config, props.userPoolClientId),
     });
     this.logFields(config);
 

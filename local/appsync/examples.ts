@@ -81,6 +81,10 @@ export const STRING_EXAMPLES: Readonly<Record<string, string>> = {
   description: 'Support engineers',
   emailPrefix: 'ada',
   deviceName: 'Ada\'s phone',
+  credentialId: 'vXq3Lw9TnK2pZr8sYb4mHg',
+  // A PublicKeyCredential's toJSON(), shortened: the real one comes from the browser.
+  credential:
+    '{"id":"vXq3Lw9TnK2pZr8sYb4mHg","rawId":"vXq3Lw9TnK2pZr8sYb4mHg","type":"public-key","response":{"clientDataJSON":"eyJ0eXBlIjoid2ViYXV0aG4uZ2V0In0","authenticatorData":"SZYN5YgOjGh0NBcPZHZgW4_krrmihjLHmVzzuoMdl2MFAAAAAQ","signature":"MEUCIQDx"},"clientExtensionResults":{}}',
 };
 
 /** A value of `type`: realistic for the names above, otherwise plain text. Optional input fields are left out. */

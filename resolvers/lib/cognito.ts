@@ -52,7 +52,7 @@ export function unexpected(ctx: Context, message: string): never {
 }
 
 /** Cognito's `__type` may carry a namespace (`…#Name`) or a suffix (`Name:…`), as the SDK allows for. */
-function errorName(body: Json, headers: Record<string, string> | undefined): string {
+export function errorName(body: Json, headers: Record<string, string> | undefined): string {
   const raw: string = typeof body.__type === 'string' ? body.__type : header(headers, 'x-amzn-errortype');
   return (raw.split('#').pop() ?? '').split(':')[0] ?? '';
 }

@@ -33,6 +33,8 @@ export const SUBJECTS = {
   passwordReset: new RegExp(`^${escapeRegExp(PRODUCT)}: your password was reset$`),
   authenticatorReplaced: new RegExp(`^${escapeRegExp(PRODUCT)}: your authenticator app was replaced$`),
   recoveryCodeUsed: new RegExp(`^${escapeRegExp(PRODUCT)}: a recovery code was used$`),
+  passkeyAdded: new RegExp(`^${escapeRegExp(PRODUCT)}: a passkey was added to your account$`),
+  passkeyRemoved: new RegExp(`^${escapeRegExp(PRODUCT)}: a passkey was removed from your account$`),
 };
 
 const TOKENS = 'idToken accessToken refreshToken expiresIn tokenType';
@@ -58,6 +60,8 @@ export const Q = {
   replaceAuthenticator: `mutation { replaceAuthenticator { ${MFA_SETUP} } }`,
   confirmReplaceAuthenticator: `mutation ($input: ConfirmReplaceAuthenticatorInput!) { confirmReplaceAuthenticator(input: $input) { mfaStatus status } }`,
   regenerateRecoveryCodes: `mutation { regenerateRecoveryCodes { recoveryCodes } }`,
+  startPasskeySignIn: `mutation ($input: StartPasskeySignInInput!) { startPasskeySignIn(input: $input) { email options session } }`,
+  finishPasskeySignIn: `mutation ($input: FinishPasskeySignInInput!) { finishPasskeySignIn(input: $input) { ${TOKENS} } }`,
 } as const;
 
 export interface LoginStep {

@@ -8,7 +8,7 @@ const acknowledgedRules = (metadata: Array<{ type: string; data: unknown }>) =>
   metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY).flatMap((m) => Object.keys(m.data as object));
 
 describe('the feature plan', () => {
-  it.each(['dev', 'prod'])('is Lite in %s: nothing configured needs more, and the missing threat protection is acknowledged as such', (env) => {
+  it.each(['prod'])('is Lite in %s: nothing configured needs more, and the missing threat protection is acknowledged as such', (env) => {
     const s = synthesizeEnvironment(env);
     expect(s.config.cognito.featurePlan).toBe('lite');
     s.template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'LITE' });
@@ -21,7 +21,9 @@ describe('the feature plan', () => {
     expect(cheapestPlanFor({ cognito: { threatProtection: 'off' } })).toBe('lite');
     expect(cheapestPlanFor({ cognito: { threatProtection: 'audit' } })).toBe('plus');
     expect(devWith((raw) => (raw.cognito = { threatProtection: 'enforced' })).cognito.featurePlan).toBe('plus');
-    expect(devWith((raw) => delete raw.cognito).cognito).toEqual({ featurePlan: 'lite', threatProtection: 'off' });
+    expect(devWith((raw) => ((raw.passkeys = null), delete raw.cognito)).cognito).toEqual({ featurePlan: 'lite', threatProtection: 'off' });
+    // dev turns passkeys on, which need Essentials.
+    expect(devWith((raw) => delete raw.cognito).cognito).toEqual({ featurePlan: 'essentials', threatProtection: 'off' });
   });
 
   it('can be chosen higher than needed', () => {

@@ -6,7 +6,14 @@ const PASSKEYS = { relyingPartyId: 'app.example.com', userVerification: 'require
 const withPasskeys = () => devWith((raw) => (raw.passkeys = { ...PASSKEYS }));
 
 describe('passkeys', () => {
-  it.each(['dev', 'prod'])('are off in %s: no WebAuthn settings on the pool, no USER_AUTH on the client', (name) => {
+  it('are on in dev for an app served from localhost, which needs the Essentials plan', () => {
+    const s = synthesizeEnvironment('dev');
+    expect(s.config.passkeys).toEqual({ relyingPartyId: 'localhost', userVerification: 'required' });
+    expect(s.config.cognito.featurePlan).toBe('essentials');
+    s.template.hasResourceProperties('AWS::Cognito::UserPool', { WebAuthnRelyingPartyID: 'localhost', WebAuthnFactorConfiguration: 'MULTI_FACTOR_WITH_USER_VERIFICATION' });
+  });
+
+  it.each(['prod'])('are off in %s: no WebAuthn settings on the pool, no USER_AUTH on the client', (name) => {
     const s = synthesizeEnvironment(name);
     expect(s.config.passkeys).toBeNull();
     s.template.hasResourceProperties('AWS::Cognito::UserPool', {

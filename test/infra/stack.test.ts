@@ -100,12 +100,12 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
       });
     });
 
-    it('has one public client: password sign-in and refresh only, no user existence errors', () => {
+    it('has one public client: password sign-in (and passkeys when on) and refresh only, no user existence errors', () => {
       const tokens = s.config.tokens;
       s.template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
       s.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
         GenerateSecret: false,
-        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        ExplicitAuthFlows: Match.arrayEquals(['ALLOW_USER_PASSWORD_AUTH', ...(s.config.passkeys ? ['ALLOW_USER_AUTH'] : []), 'ALLOW_REFRESH_TOKEN_AUTH']),
         PreventUserExistenceErrors: 'ENABLED',
         EnableTokenRevocation: true,
         AllowedOAuthFlowsUserPoolClient: false,
@@ -277,8 +277,8 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
     const cognitoFields = operations.filter((op) => dataSourceOf(op.field) === 'cognito').map((op) => op.field);
     const dataSources = () => Object.values(s.template.findResources('AWS::AppSync::DataSource')) as Array<{ Properties: any }>;
 
-    it('are refreshTokens, me and verifyMfa', () => {
-      expect(cognitoFields.sort()).toEqual(['me', 'refreshTokens', 'verifyMfa']);
+    it('are refreshTokens, me, verifyMfa, listPasskeys and finishPasskeySignIn', () => {
+      expect(cognitoFields.sort()).toEqual(['finishPasskeySignIn', 'listPasskeys', 'me', 'refreshTokens', 'verifyMfa']);
     });
 
     it("share one unsigned HTTP data source on Cognito's regional endpoint", () => {
@@ -311,13 +311,13 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
       }
     });
 
-    it('leave one Lambda function per function row and trigger (and the API key check), three fewer than the operations', () => {
+    it('leave one Lambda function per function row and trigger (and the API key check), five fewer than the operations', () => {
       const gatewayFunctions = Object.values(s.template.findResources('AWS::Lambda::Function')).filter((fn) =>
         String(fn.Properties.Description ?? '').startsWith('Auth gateway: '),
       );
       // apiKeyExpiry is the scheduled check of infra/constructs/monitoring.ts, not an operation.
       expect(gatewayFunctions).toHaveLength(functionOperations.length + triggers.length + 1);
-      expect(functionOperations.length).toBe(operations.length - 3);
+      expect(functionOperations.length).toBe(operations.length - 5);
     });
   });
 
@@ -348,6 +348,8 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
         MFA_ISSUER: s.config.mfa.issuer,
         QR_RESEND_HOLD_HOURS: String(s.config.mfa.qrResendHoldHours),
         REAUTHENTICATE_WITHIN_MINUTES: String(s.config.security.reauthenticateWithinMinutes),
+        AUTH_SESSION_MINUTES: String(s.config.tokens.authSessionMinutes),
+        ...(s.config.passkeys ? { PASSKEYS_RELYING_PARTY_ID: s.config.passkeys.relyingPartyId } : {}),
         ...(email ? { SES_FROM_ADDRESS: email.fromAddress, SES_IDENTITY_ARN: email.sesIdentityArn } : {}),
         ...(email?.replyToAddress ? { SES_REPLY_TO_ADDRESS: email.replyToAddress } : {}),
         POWERTOOLS_SERVICE_NAME: s.config.api.name,

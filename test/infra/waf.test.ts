@@ -9,6 +9,8 @@ import { devWith, logicalId, synthesize, synthesizeEnvironment, type Synthesized
 const CREDENTIAL = [
   'login',
   'verifyMfa',
+  'startPasskeySignIn',
+  'finishPasskeySignIn',
   'forgotPassword',
   'confirmForgotPassword',
   'createUser',

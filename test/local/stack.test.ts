@@ -88,6 +88,7 @@ describe('the local stack', () => {
     });
     expect([...(UserPoolClient?.ExplicitAuthFlows ?? [])].sort()).toEqual([
       'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_AUTH',
       'ALLOW_USER_PASSWORD_AUTH',
     ]);
   });

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { bundleResolver } from '../../infra/bundleResolver';
 import { loadResolverCode } from '../../local/appsync/resolverCode';
 import { evaluate, ResolverError } from '../../local/appsync/util';
+import { operations } from '../../operations';
 
 /**
  * Runs a resolver that calls Cognito itself as AppSync runs it: the bundled module in its own
@@ -18,7 +19,11 @@ export interface Call {
   headers?: Record<string, string>;
   result?: unknown;
   error?: { message: string; type: string };
+  /** The API's environment variables; CDK's for a gateway with passkeys on when left out. */
+  env?: Record<string, string>;
 }
+
+const parentOf = (field: string) => operations.find((op) => op.field === field)?.type ?? 'Mutation';
 
 export function cognitoResolver(field: string) {
   const code = loadResolverCode(field);
@@ -28,15 +33,15 @@ export function cognitoResolver(field: string) {
     identity: null,
     source: null,
     request: { headers: call.headers ?? {}, domainName: null },
-    info: { fieldName: field, parentTypeName: field === 'me' ? 'Query' : 'Mutation', variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
+    info: { fieldName: field, parentTypeName: parentOf(field), variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
     stash: {},
     prev: { result: {} },
-    env: { USER_POOL_CLIENT_ID: CLIENT_ID },
+    env: call.env ?? { USER_POOL_CLIENT_ID: CLIENT_ID, PASSKEYS: 'on' },
     result: call.result,
     error: call.error,
   });
   const run = (handler: (ctx: unknown) => unknown, call: Call) =>
-    evaluate({ fieldName: field, parentTypeName: 'Mutation', appended: [] }, () => handler(ctxOf(call)));
+    evaluate({ fieldName: field, parentTypeName: parentOf(field), appended: [] }, () => handler(ctxOf(call)));
   return {
     request: (call: Call) => run(code.request, call) as { method: string; resourcePath: string; params: { headers: Record<string, string>; body: string } },
     response: (call: Call) => run(code.response, call),

@@ -16,6 +16,7 @@ import { createSession, type IssuedTokens, type ManagedSession, type Session, ty
  */
 
 export { AuthError } from './errors.js';
+export { browserPasskeys, registerPasskey, signInWithPasskey, type PasskeyAuthenticator } from './passkeys.js';
 export type { CognitoRefreshOptions } from './cognito.js';
 export type { DataOf, VariablesFor } from './documents.js';
 export type { OperationField } from './generated/operations.js';
@@ -57,10 +58,15 @@ export interface AuthClientOptions {
   timers?: Timers;
 }
 
-/** Operations without variables take none (an `{}` parameter would accept anything). */
+/**
+ * Operations without variables take none (an `{}` parameter would accept anything); operations
+ * whose variables are all optional (a page token) may leave them out.
+ */
 type Method<F extends OperationField> = keyof VariablesFor<F> extends never
   ? (variables?: Record<string, never>) => Promise<DataOf<F>>
-  : (variables: VariablesFor<F>) => Promise<DataOf<F>>;
+  : {} extends VariablesFor<F>
+    ? (variables?: VariablesFor<F>) => Promise<DataOf<F>>
+    : (variables: VariablesFor<F>) => Promise<DataOf<F>>;
 
 export type AuthClient = { [F in OperationField]: Method<F> } & { session: Session };
 
@@ -72,6 +78,7 @@ type SessionEffects = { [F in OperationField]?: (data: DataOf<F>, session: Manag
 /** How an operation's success changes the session. */
 const SESSION_EFFECTS: SessionEffects = {
   verifyMfa: (tokens, session) => session.store(tokens),
+  finishPasskeySignIn: (tokens, session) => session.store(tokens),
   confirmMfa: (result, session) => session.store(result.tokens),
   refreshTokens: (tokens, session) => session.store(tokens),
   logout: (_, session) => session.end('logout'),

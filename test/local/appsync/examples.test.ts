@@ -4,6 +4,7 @@ import { operationExample, operationExamples, STRING_EXAMPLES } from '../../../l
 import { buildAppSyncSchema, loadSchema } from '../../../local/appsync/schema';
 import { operations, userOperations } from '../../../operations';
 import * as rules from '../../../functions/lib/validate';
+import * as passkeyRules from '../../../functions/lib/passkeys';
 import * as z from '../../../functions/lib/zod';
 import { environmentNames, loadEnvironment } from '../../../infra/config';
 
@@ -93,6 +94,8 @@ describe('example values', () => {
       refreshToken: rules.opaque('refresh token'),
       fullName: rules.personName('name'),
       phoneNumber: rules.phoneNumber,
+      credential: passkeyRules.webAuthnCredential,
+      credentialId: passkeyRules.credentialId,
     };
     for (const [name, value] of leaves) {
       if (ruleFor[name]) expect(z.safeParse(ruleFor[name], value).success, name).toBe(true);

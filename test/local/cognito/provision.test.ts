@@ -74,13 +74,13 @@ describe('provision', () => {
       (await cognito.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }))).UserPoolClient;
     expect(await describe()).toMatchObject({
       RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 20 },
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_AUTH'],
     });
     // The next start with rotation off updates the same client.
     expect((await provision(env, target())).clientId).toBe(clientId);
     const off = await describe();
     expect(off?.RefreshTokenRotation).toBeUndefined();
-    expect(off?.ExplicitAuthFlows).toEqual(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(off?.ExplicitAuthFlows).toEqual(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH']);
   });
 
   it('turns passkeys on as CDK deploys them: the relying party, verified passkeys as MFA, USER_AUTH on the client', async () => {

@@ -22,7 +22,11 @@ type Documents = {
     "mutation confirmUser($input: ConfirmUserInput!) {\n  confirmUser(input: $input) {\n    userId\n    email\n    status\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": typeof types.ConfirmUserDocument,
     "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    userId\n    email\n    status\n  }\n}": typeof types.CreateUserDocument,
     "mutation deleteMe($accessToken: String) {\n  deleteMe(accessToken: $accessToken) {\n    userId\n    email\n    status\n  }\n}": typeof types.DeleteMeDocument,
+    "mutation deletePasskey($input: DeletePasskeyInput!, $accessToken: String) {\n  deletePasskey(input: $input, accessToken: $accessToken) {\n    credentialId\n    status\n  }\n}": typeof types.DeletePasskeyDocument,
+    "mutation finishPasskeyRegistration($input: FinishPasskeyRegistrationInput!, $accessToken: String) {\n  finishPasskeyRegistration(input: $input, accessToken: $accessToken) {\n    id\n    name\n    created\n    relyingPartyId\n    authenticatorAttachment\n    transports\n  }\n}": typeof types.FinishPasskeyRegistrationDocument,
+    "mutation finishPasskeySignIn($input: FinishPasskeySignInInput!) {\n  finishPasskeySignIn(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}": typeof types.FinishPasskeySignInDocument,
     "mutation forgotPassword($input: ForgotPasswordInput!) {\n  forgotPassword(input: $input) {\n    email\n    status\n    deliveryDestination\n  }\n}": typeof types.ForgotPasswordDocument,
+    "query listPasskeys($accessToken: String, $nextToken: String) {\n  listPasskeys(accessToken: $accessToken, nextToken: $nextToken) {\n    passkeys {\n      id\n      name\n      created\n      relyingPartyId\n      authenticatorAttachment\n      transports\n    }\n    nextToken\n  }\n}": typeof types.ListPasskeysDocument,
     "mutation login($input: LoginInput!) {\n  login(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": typeof types.LoginDocument,
     "mutation logout($accessToken: String) {\n  logout(accessToken: $accessToken) {\n    status\n  }\n}": typeof types.LogoutDocument,
     "query me($accessToken: String) {\n  me(accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}": typeof types.MeDocument,
@@ -32,6 +36,8 @@ type Documents = {
     "mutation replaceAuthenticator($accessToken: String) {\n  replaceAuthenticator(accessToken: $accessToken) {\n    session\n    secretCode\n    otpauthUri\n    qrCodeDataUrl\n    qrCodeUrl\n    qrCodeExpiresAt\n  }\n}": typeof types.ReplaceAuthenticatorDocument,
     "mutation resendMfaQrCode($input: ResendMfaQrCodeInput!) {\n  resendMfaQrCode(input: $input) {\n    email\n    status\n  }\n}": typeof types.ResendMfaQrCodeDocument,
     "mutation resendTemporaryPassword($input: ResendTemporaryPasswordInput!) {\n  resendTemporaryPassword(input: $input) {\n    email\n    status\n  }\n}": typeof types.ResendTemporaryPasswordDocument,
+    "mutation startPasskeyRegistration($accessToken: String) {\n  startPasskeyRegistration(accessToken: $accessToken) {\n    options\n  }\n}": typeof types.StartPasskeyRegistrationDocument,
+    "mutation startPasskeySignIn($input: StartPasskeySignInInput!) {\n  startPasskeySignIn(input: $input) {\n    email\n    options\n    session\n  }\n}": typeof types.StartPasskeySignInDocument,
     "mutation updateProfile($input: UpdateProfileInput!, $accessToken: String) {\n  updateProfile(input: $input, accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}": typeof types.UpdateProfileDocument,
     "mutation verifyMfa($input: VerifyMfaInput!) {\n  verifyMfa(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}": typeof types.VerifyMfaDocument,
 };
@@ -43,7 +49,11 @@ const documents: Documents = {
     "mutation confirmUser($input: ConfirmUserInput!) {\n  confirmUser(input: $input) {\n    userId\n    email\n    status\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": types.ConfirmUserDocument,
     "mutation createUser($input: CreateUserInput!) {\n  createUser(input: $input) {\n    userId\n    email\n    status\n  }\n}": types.CreateUserDocument,
     "mutation deleteMe($accessToken: String) {\n  deleteMe(accessToken: $accessToken) {\n    userId\n    email\n    status\n  }\n}": types.DeleteMeDocument,
+    "mutation deletePasskey($input: DeletePasskeyInput!, $accessToken: String) {\n  deletePasskey(input: $input, accessToken: $accessToken) {\n    credentialId\n    status\n  }\n}": types.DeletePasskeyDocument,
+    "mutation finishPasskeyRegistration($input: FinishPasskeyRegistrationInput!, $accessToken: String) {\n  finishPasskeyRegistration(input: $input, accessToken: $accessToken) {\n    id\n    name\n    created\n    relyingPartyId\n    authenticatorAttachment\n    transports\n  }\n}": types.FinishPasskeyRegistrationDocument,
+    "mutation finishPasskeySignIn($input: FinishPasskeySignInInput!) {\n  finishPasskeySignIn(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}": types.FinishPasskeySignInDocument,
     "mutation forgotPassword($input: ForgotPasswordInput!) {\n  forgotPassword(input: $input) {\n    email\n    status\n    deliveryDestination\n  }\n}": types.ForgotPasswordDocument,
+    "query listPasskeys($accessToken: String, $nextToken: String) {\n  listPasskeys(accessToken: $accessToken, nextToken: $nextToken) {\n    passkeys {\n      id\n      name\n      created\n      relyingPartyId\n      authenticatorAttachment\n      transports\n    }\n    nextToken\n  }\n}": types.ListPasskeysDocument,
     "mutation login($input: LoginInput!) {\n  login(input: $input) {\n    email\n    verificationType\n    verificationSession\n    mfaSetup {\n      session\n      secretCode\n      otpauthUri\n      qrCodeDataUrl\n      qrCodeUrl\n      qrCodeExpiresAt\n    }\n  }\n}": types.LoginDocument,
     "mutation logout($accessToken: String) {\n  logout(accessToken: $accessToken) {\n    status\n  }\n}": types.LogoutDocument,
     "query me($accessToken: String) {\n  me(accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}": types.MeDocument,
@@ -53,6 +63,8 @@ const documents: Documents = {
     "mutation replaceAuthenticator($accessToken: String) {\n  replaceAuthenticator(accessToken: $accessToken) {\n    session\n    secretCode\n    otpauthUri\n    qrCodeDataUrl\n    qrCodeUrl\n    qrCodeExpiresAt\n  }\n}": types.ReplaceAuthenticatorDocument,
     "mutation resendMfaQrCode($input: ResendMfaQrCodeInput!) {\n  resendMfaQrCode(input: $input) {\n    email\n    status\n  }\n}": types.ResendMfaQrCodeDocument,
     "mutation resendTemporaryPassword($input: ResendTemporaryPasswordInput!) {\n  resendTemporaryPassword(input: $input) {\n    email\n    status\n  }\n}": types.ResendTemporaryPasswordDocument,
+    "mutation startPasskeyRegistration($accessToken: String) {\n  startPasskeyRegistration(accessToken: $accessToken) {\n    options\n  }\n}": types.StartPasskeyRegistrationDocument,
+    "mutation startPasskeySignIn($input: StartPasskeySignInInput!) {\n  startPasskeySignIn(input: $input) {\n    email\n    options\n    session\n  }\n}": types.StartPasskeySignInDocument,
     "mutation updateProfile($input: UpdateProfileInput!, $accessToken: String) {\n  updateProfile(input: $input, accessToken: $accessToken) {\n    userId\n    email\n    emailVerified\n    fullName\n    givenName\n    familyName\n    phoneNumber\n    groups\n    mfaEnabled\n  }\n}": types.UpdateProfileDocument,
     "mutation verifyMfa($input: VerifyMfaInput!) {\n  verifyMfa(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}": types.VerifyMfaDocument,
 };
@@ -88,7 +100,23 @@ export function graphql(source: "mutation deleteMe($accessToken: String) {\n  de
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation deletePasskey($input: DeletePasskeyInput!, $accessToken: String) {\n  deletePasskey(input: $input, accessToken: $accessToken) {\n    credentialId\n    status\n  }\n}"): typeof import('./graphql.js').DeletePasskeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation finishPasskeyRegistration($input: FinishPasskeyRegistrationInput!, $accessToken: String) {\n  finishPasskeyRegistration(input: $input, accessToken: $accessToken) {\n    id\n    name\n    created\n    relyingPartyId\n    authenticatorAttachment\n    transports\n  }\n}"): typeof import('./graphql.js').FinishPasskeyRegistrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation finishPasskeySignIn($input: FinishPasskeySignInInput!) {\n  finishPasskeySignIn(input: $input) {\n    idToken\n    accessToken\n    refreshToken\n    expiresIn\n    tokenType\n  }\n}"): typeof import('./graphql.js').FinishPasskeySignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation forgotPassword($input: ForgotPasswordInput!) {\n  forgotPassword(input: $input) {\n    email\n    status\n    deliveryDestination\n  }\n}"): typeof import('./graphql.js').ForgotPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query listPasskeys($accessToken: String, $nextToken: String) {\n  listPasskeys(accessToken: $accessToken, nextToken: $nextToken) {\n    passkeys {\n      id\n      name\n      created\n      relyingPartyId\n      authenticatorAttachment\n      transports\n    }\n    nextToken\n  }\n}"): typeof import('./graphql.js').ListPasskeysDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -125,6 +153,14 @@ export function graphql(source: "mutation resendMfaQrCode($input: ResendMfaQrCod
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation resendTemporaryPassword($input: ResendTemporaryPasswordInput!) {\n  resendTemporaryPassword(input: $input) {\n    email\n    status\n  }\n}"): typeof import('./graphql.js').ResendTemporaryPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation startPasskeyRegistration($accessToken: String) {\n  startPasskeyRegistration(accessToken: $accessToken) {\n    options\n  }\n}"): typeof import('./graphql.js').StartPasskeyRegistrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation startPasskeySignIn($input: StartPasskeySignInInput!) {\n  startPasskeySignIn(input: $input) {\n    email\n    options\n    session\n  }\n}"): typeof import('./graphql.js').StartPasskeySignInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -57,9 +57,27 @@ export type CreateUserInput = {
   phoneNumber?: string | null | undefined;
 };
 
+export type DeletePasskeyInput = {
+  /** Passkey.id, as listPasskeys shows it. */
+  credentialId: string;
+};
+
 export type DeliveryStatus =
   | 'MFA_QR_CODE_SENT'
   | 'TEMPORARY_PASSWORD_SENT';
+
+export type FinishPasskeyRegistrationInput = {
+  /** JSON of the PublicKeyCredential navigator.credentials.create() returned (credential.toJSON()). */
+  credential: string;
+};
+
+export type FinishPasskeySignInInput = {
+  /** JSON of the PublicKeyCredential navigator.credentials.get() returned (credential.toJSON()). */
+  credential: string;
+  email: string;
+  /** PasskeySignInChallenge.session from startPasskeySignIn. */
+  session: string;
+};
 
 export type ForgotPasswordInput = {
   email: string;
@@ -72,6 +90,9 @@ export type LoginInput = {
 
 export type MfaStatus =
   | 'CONFIRMED';
+
+export type PasskeyStatus =
+  | 'DELETED';
 
 export type PasswordStatus =
   | 'NEW_PASSWORD_SET_SUCCESSFULLY'
@@ -100,6 +121,10 @@ export type ResendTemporaryPasswordInput = {
 
 export type SessionStatus =
   | 'LOGGED_OUT';
+
+export type StartPasskeySignInInput = {
+  email: string;
+};
 
 /** Fields left out are unchanged. */
 export type UpdateProfileInput = {
@@ -175,12 +200,43 @@ export type DeleteMeMutationVariables = Exact<{
 
 export type DeleteMeMutation = { deleteMe: { userId: string, email: string, status: AccountStatus } };
 
+export type DeletePasskeyMutationVariables = Exact<{
+  input: DeletePasskeyInput;
+  accessToken?: string | null | undefined;
+}>;
+
+
+export type DeletePasskeyMutation = { deletePasskey: { credentialId: string, status: PasskeyStatus } };
+
+export type FinishPasskeyRegistrationMutationVariables = Exact<{
+  input: FinishPasskeyRegistrationInput;
+  accessToken?: string | null | undefined;
+}>;
+
+
+export type FinishPasskeyRegistrationMutation = { finishPasskeyRegistration: { id: string, name: string, created: string, relyingPartyId: string, authenticatorAttachment: string | null, transports: Array<string> } };
+
+export type FinishPasskeySignInMutationVariables = Exact<{
+  input: FinishPasskeySignInInput;
+}>;
+
+
+export type FinishPasskeySignInMutation = { finishPasskeySignIn: { idToken: string, accessToken: string, refreshToken: string, expiresIn: number, tokenType: string } };
+
 export type ForgotPasswordMutationVariables = Exact<{
   input: ForgotPasswordInput;
 }>;
 
 
 export type ForgotPasswordMutation = { forgotPassword: { email: string, status: PasswordStatus, deliveryDestination: string | null } };
+
+export type ListPasskeysQueryVariables = Exact<{
+  accessToken?: string | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type ListPasskeysQuery = { listPasskeys: { nextToken: string | null, passkeys: Array<{ id: string, name: string, created: string, relyingPartyId: string, authenticatorAttachment: string | null, transports: Array<string> }> } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -244,6 +300,20 @@ export type ResendTemporaryPasswordMutationVariables = Exact<{
 
 
 export type ResendTemporaryPasswordMutation = { resendTemporaryPassword: { email: string, status: DeliveryStatus } };
+
+export type StartPasskeyRegistrationMutationVariables = Exact<{
+  accessToken?: string | null | undefined;
+}>;
+
+
+export type StartPasskeyRegistrationMutation = { startPasskeyRegistration: { options: string } };
+
+export type StartPasskeySignInMutationVariables = Exact<{
+  input: StartPasskeySignInInput;
+}>;
+
+
+export type StartPasskeySignInMutation = { startPasskeySignIn: { email: string, options: string, session: string } };
 
 export type UpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
@@ -355,6 +425,37 @@ export const DeleteMeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteMeMutation, DeleteMeMutationVariables>;
+export const DeletePasskeyDocument = new TypedDocumentString(`
+    mutation deletePasskey($input: DeletePasskeyInput!, $accessToken: String) {
+  deletePasskey(input: $input, accessToken: $accessToken) {
+    credentialId
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePasskeyMutation, DeletePasskeyMutationVariables>;
+export const FinishPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation finishPasskeyRegistration($input: FinishPasskeyRegistrationInput!, $accessToken: String) {
+  finishPasskeyRegistration(input: $input, accessToken: $accessToken) {
+    id
+    name
+    created
+    relyingPartyId
+    authenticatorAttachment
+    transports
+  }
+}
+    `) as unknown as TypedDocumentString<FinishPasskeyRegistrationMutation, FinishPasskeyRegistrationMutationVariables>;
+export const FinishPasskeySignInDocument = new TypedDocumentString(`
+    mutation finishPasskeySignIn($input: FinishPasskeySignInInput!) {
+  finishPasskeySignIn(input: $input) {
+    idToken
+    accessToken
+    refreshToken
+    expiresIn
+    tokenType
+  }
+}
+    `) as unknown as TypedDocumentString<FinishPasskeySignInMutation, FinishPasskeySignInMutationVariables>;
 export const ForgotPasswordDocument = new TypedDocumentString(`
     mutation forgotPassword($input: ForgotPasswordInput!) {
   forgotPassword(input: $input) {
@@ -364,6 +465,21 @@ export const ForgotPasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ForgotPasswordMutation, ForgotPasswordMutationVariables>;
+export const ListPasskeysDocument = new TypedDocumentString(`
+    query listPasskeys($accessToken: String, $nextToken: String) {
+  listPasskeys(accessToken: $accessToken, nextToken: $nextToken) {
+    passkeys {
+      id
+      name
+      created
+      relyingPartyId
+      authenticatorAttachment
+      transports
+    }
+    nextToken
+  }
+}
+    `) as unknown as TypedDocumentString<ListPasskeysQuery, ListPasskeysQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation login($input: LoginInput!) {
   login(input: $input) {
@@ -466,6 +582,22 @@ export const ResendTemporaryPasswordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResendTemporaryPasswordMutation, ResendTemporaryPasswordMutationVariables>;
+export const StartPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation startPasskeyRegistration($accessToken: String) {
+  startPasskeyRegistration(accessToken: $accessToken) {
+    options
+  }
+}
+    `) as unknown as TypedDocumentString<StartPasskeyRegistrationMutation, StartPasskeyRegistrationMutationVariables>;
+export const StartPasskeySignInDocument = new TypedDocumentString(`
+    mutation startPasskeySignIn($input: StartPasskeySignInInput!) {
+  startPasskeySignIn(input: $input) {
+    email
+    options
+    session
+  }
+}
+    `) as unknown as TypedDocumentString<StartPasskeySignInMutation, StartPasskeySignInMutationVariables>;
 export const UpdateProfileDocument = new TypedDocumentString(`
     mutation updateProfile($input: UpdateProfileInput!, $accessToken: String) {
   updateProfile(input: $input, accessToken: $accessToken) {

@@ -21,6 +21,12 @@ export const operations = [
   { field: 'replaceAuthenticator', token: true },
   { field: 'confirmReplaceAuthenticator', token: true },
   { field: 'regenerateRecoveryCodes', token: true },
+  { field: 'startPasskeyRegistration', token: true },
+  { field: 'finishPasskeyRegistration', token: true },
+  { field: 'listPasskeys', token: true },
+  { field: 'deletePasskey', token: true },
+  { field: 'startPasskeySignIn', token: false },
+  { field: 'finishPasskeySignIn', token: false },
 ] as const;
 
 /** The name of an operation: its GraphQL field and its method on the client. */

@@ -1,0 +1,63 @@
+import type { WebAuthnCredentialDescription } from '@aws-sdk/client-cognito-identity-provider';
+import { config } from './config';
+import { GatewayError, messages } from './errors';
+import * as z from './zod';
+
+/** Passkeys are on when the environment names their relying party (the `passkeys` setting). */
+export function requirePasskeys(): string {
+  const rpId = config.passkeysRelyingPartyId();
+  if (!rpId) throw new GatewayError('FeatureDisabled', messages.passkeysOff);
+  return rpId;
+}
+
+/** A passkey as the API shows it. */
+export interface Passkey {
+  id: string;
+  name: string;
+  created: string;
+  relyingPartyId: string;
+  authenticatorAttachment: string | null;
+  transports: string[];
+}
+
+export function toPasskey(credential: WebAuthnCredentialDescription): Passkey {
+  return {
+    id: credential.CredentialId ?? '',
+    name: credential.FriendlyCredentialName ?? '',
+    created: (credential.CreatedAt ?? new Date(0)).toISOString(),
+    relyingPartyId: credential.RelyingPartyId ?? '',
+    authenticatorAttachment: credential.AuthenticatorAttachment ?? null,
+    transports: credential.AuthenticatorTransports ?? [],
+  };
+}
+
+const CREDENTIAL_MESSAGE = "The credential is the JSON of the browser's PublicKeyCredential (credential.toJSON()).";
+
+/**
+ * The browser's PublicKeyCredential as JSON (RegistrationResponseJSON or
+ * AuthenticationResponseJSON): an object with the credential id and the authenticator's response.
+ * Cognito verifies the rest; this only refuses what cannot be one, before any call.
+ * https://www.w3.org/TR/webauthn-3/#dom-publickeycredential-tojson
+ */
+export const webAuthnCredential = z.pipe(
+  z.string({ message: 'The credential is required.' }).check(z.trim(), z.maxLength(16384, 'The credential is too large.')),
+  z.transform((text: string, payload) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+    const candidate = parsed as { id?: unknown; response?: unknown } | null;
+    if (!candidate || typeof candidate !== 'object' || typeof candidate.id !== 'string' || !candidate.id || typeof candidate.response !== 'object' || !candidate.response) {
+      payload.issues.push({ code: 'custom', message: CREDENTIAL_MESSAGE, input: text });
+      return z.NEVER;
+    }
+    return candidate as { id: string; response: Record<string, unknown> } & Record<string, unknown>;
+  }),
+);
+
+/** A passkey's credential id as Cognito lists it: base64url. */
+export const credentialId = z
+  .string({ message: 'The credential id is required.' })
+  .check(z.trim(), z.regex(/^[A-Za-z0-9_-]{16,1366}$/, 'The credential id is the base64url id listPasskeys shows.'));

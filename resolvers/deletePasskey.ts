@@ -1,0 +1,2 @@
+// deletePasskey: invokes functions/deletePasskey.ts (see operations.ts).
+export { request, response } from './lib/lambda';

@@ -1,0 +1,2 @@
+// finishPasskeyRegistration: invokes functions/finishPasskeyRegistration.ts (see operations.ts).
+export { request, response } from './lib/lambda';

@@ -1,0 +1,47 @@
+import { util, type Context } from '@aws-appsync/utils';
+import { messages } from '../../cognitoErrors';
+import { errorName } from './cognito';
+
+/** Passkey fields answer FeatureDisabled, before any call, when the `passkeys` setting is off. */
+export function requirePasskeys(ctx: Context): void {
+  if (ctx.env.PASSKEYS !== 'on') util.error(messages.passkeysOff, 'FeatureDisabled');
+}
+
+/** A passkey as Cognito lists it (WebAuthnCredentialDescription; CreatedAt in epoch seconds), as the API shows it. */
+export function passkeyOf(credential: Record<string, any>): Record<string, unknown> {
+  return {
+    id: credential.CredentialId ?? '',
+    name: credential.FriendlyCredentialName ?? '',
+    created: util.time.epochMilliSecondsToISO8601(Math.round((credential.CreatedAt ?? 0) * 1000)),
+    relyingPartyId: credential.RelyingPartyId ?? '',
+    authenticatorAttachment: credential.AuthenticatorAttachment ?? null,
+    transports: credential.AuthenticatorTransports ?? [],
+  };
+}
+
+/** What the browser's PublicKeyCredential JSON must at least look like before Cognito is asked. */
+export function credentialProblem(value: unknown): string | null {
+  if (typeof value !== 'string' || !value.trim()) return 'The credential is required.';
+  const text = value.trim();
+  if (text.length > 16384) return 'The credential is too large.';
+  const looksLikeOne = text.startsWith('{') && text.endsWith('}') && text.indexOf('"id"') > 0 && text.indexOf('"response"') > 0;
+  return looksLikeOne ? null : "The credential is the JSON of the browser's PublicKeyCredential (credential.toJSON()).";
+}
+
+/**
+ * Whether Cognito refused the passkey answer itself: a wrong or foreign passkey, a made-up,
+ * used or expired session, a user who no longer qualifies. All of them get one answer, so a
+ * refusal never tells an address with an account (or a passkey) from one without. A lockout and
+ * Cognito's own faults keep their own answers.
+ */
+export function passkeyRefused(ctx: Context): boolean {
+  if (ctx.error || !ctx.result) return false;
+  const { statusCode, body, headers } = ctx.result as { statusCode: number; body?: string; headers?: Record<string, string> };
+  if (statusCode < 400 || statusCode >= 500) return false;
+  const text = (body ?? '').trim();
+  const json: Record<string, any> = text.startsWith('{') ? JSON.parse(text) : {};
+  const name = errorName(json, headers);
+  const message = `${json.message ?? json.Message ?? ''}`.toLowerCase();
+  if (name === 'NotAuthorizedException') return message.indexOf('attempts exceeded') < 0;
+  return ['CodeMismatchException', 'ExpiredCodeException', 'UserNotFoundException', 'UserNotConfirmedException'].indexOf(name) >= 0;
+}

@@ -1,0 +1,2 @@
+// startPasskeyRegistration: invokes functions/startPasskeyRegistration.ts (see operations.ts).
+export { request, response } from './lib/lambda';

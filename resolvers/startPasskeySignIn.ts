@@ -1,0 +1,2 @@
+// startPasskeySignIn: invokes functions/startPasskeySignIn.ts (see operations.ts).
+export { request, response } from './lib/lambda';
