@@ -31,7 +31,8 @@ export function renderOperationsTable(): string {
   const rows = operations.map((op) => {
     const f = field(schema, op.type, op.field);
     const args = f.args.map((a) => `${a.name}: ${a.type}`).join(', ');
-    const description = (f.description ?? '').replace(/^\(token\) /, '').replace(/^Admin: (.)/, (_, first: string) => first.toUpperCase());
+    // A table cell is one line: block-string descriptions are joined into it.
+    const description = (f.description ?? '').replace(/\s+/g, ' ').trim().replace(/^\(token\) /, '').replace(/^Admin: (.)/, (_, first: string) => first.toUpperCase());
     const kind = dataSourceOf(op.field);
     // A field served by Cognito directly has no function, so no role to grant anything to.
     const iam = kind === 'cognito' ? 'no function' : op.iam.length ? op.iam.map((a) => `\`${a}\``).join(', ') : 'none';

@@ -36,7 +36,9 @@ try {
   const server = await createServer({ ...config, configFile: false, server: { ...config.server, port, strictPort: port !== undefined } });
   await server.listen();
   console.log(`Example SPA on the gateway ${gateway.graphqlUrl}`);
-  server.printUrls();
+  // Browsers send localhost to loopback; passkeys are bound to localhost (dev's relying party ID), not 127.0.0.1.
+  const local = server.resolvedUrls?.local[0];
+  if (local) console.log(`  Open ${local.replace('://127.0.0.1:', '://localhost:')} (passkeys work on localhost only)`);
 } catch (err) {
   if (!(err instanceof NoGatewayError)) throw err;
   console.error(err.message);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spaConfig } from '../../examples/spa/vite.config';
@@ -42,6 +42,10 @@ let vite: ViteDevServer;
 let browser: Browser;
 let page: Page;
 let inbox: Inbox;
+/** The DevTools session of the page, for its WebAuthn virtual authenticator. */
+let authenticator: CDPSession;
+/** The app's address: localhost, the relying party ID dev's passkeys are bound to. */
+let spaUrl: string;
 const clock = new ManualClock();
 /** The secret of the authenticator app the user has now, and the ones they had before. */
 let secret: string;
@@ -59,13 +63,16 @@ beforeAll(async () => {
   await vite.listen();
   const url = vite.resolvedUrls?.local[0];
   if (!url) throw new Error('The Vite dev server did not say where it listens.');
+  // Chromium sends localhost to loopback itself; passkeys need the page at their relying party ID.
+  spaUrl = url.replace('://127.0.0.1:', '://localhost:');
   browser = await launchChromium();
   page = await browser.newPage();
   page.setDefaultTimeout(WAIT_MS);
   page.setDefaultNavigationTimeout(30_000);
   // The page's time flows as usual until a step moves it on; installed before the app loads.
   await page.clock.install();
-  await page.goto(url);
+  authenticator = await page.context().newCDPSession(page);
+  await page.goto(spaUrl);
 });
 
 afterAll(async () => {
@@ -242,6 +249,68 @@ describe('the example SPA in a browser', () => {
     await loginWithTotp(CHANGED_PASSWORD);
     // The profile is read again from the gateway after signing in.
     await expectText('profile-full-name', 'Ada King');
+  });
+
+  step('add-passkey', async () => {
+    // Chromium's virtual authenticator: a platform passkey with user verification (a fingerprint
+    // that always matches), as a phone or laptop has; resident keys, so it is discoverable.
+    await authenticator.send('WebAuthn.enable', { enableUI: false });
+    await authenticator.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    await page.getByTestId('passkeys-none').waitFor();
+    await page.getByTestId('passkey-add').click();
+    await expectText('notice', 'Passkey added: it now signs you in on its own, no password or code needed.');
+    expect(await page.getByTestId('passkey').count()).toBe(1);
+    await inbox.next(EMAIL, SUBJECTS.passkeyAdded);
+  });
+
+  step('sign-in-with-passkey', async () => {
+    await logout();
+    const before = clock.now().getTime();
+    await fill({ email: EMAIL });
+    await page.getByTestId('passkey-sign-in-submit').click();
+    await page.getByTestId('screen-profile').waitFor();
+    await expectText('notice', 'Signed in with your passkey.');
+    await expectText('profile-email', EMAIL);
+    // No password and no authenticator code were typed: no code's time step was used.
+    expect(clock.now().getTime()).toBe(before);
+    expect(await page.getByTestId('password').count()).toBe(0);
+  });
+
+  step('passkey-from-another-origin', async () => {
+    // The same app, the same browser and passkey, but another origin than the relying party's:
+    // the browser refuses to use the passkey there.
+    const other = await browser.newPage();
+    try {
+      other.setDefaultTimeout(WAIT_MS);
+      const otherAuthenticator = await other.context().newCDPSession(other);
+      await otherAuthenticator.send('WebAuthn.enable', { enableUI: false });
+      await otherAuthenticator.send('WebAuthn.addVirtualAuthenticator', {
+        options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      });
+      await other.goto(spaUrl.replace('://localhost:', '://127.0.0.1:'));
+      await other.getByTestId('nav-login').click();
+      await other.getByTestId('email').fill(EMAIL);
+      await other.getByTestId('passkey-sign-in-submit').click();
+      await other.getByTestId('passkey-sign-in').getByTestId('error').filter({ hasText: 'Passkeys do not work on this address: open the app at its own domain.' }).waitFor();
+      expect(await other.getByTestId('screen-login').isVisible()).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
+  step('delete-passkey', async () => {
+    await page.getByTestId('passkey-delete').click();
+    await expectText('notice', 'Passkey deleted.');
+    await page.getByTestId('passkeys-none').waitFor();
+    await inbox.next(EMAIL, SUBJECTS.passkeyRemoved);
+    // The authenticator still holds it, but the gateway no longer accepts it.
+    await logout();
+    await fill({ email: EMAIL });
+    await page.getByTestId('passkey-sign-in-submit').click();
+    await page.getByTestId('passkey-sign-in').getByTestId('error').filter({ hasText: 'That passkey did not sign you in. Try again, or log in with your password.' }).waitFor();
+    await loginWithTotp(CHANGED_PASSWORD);
   });
 
   step('logout', async () => {

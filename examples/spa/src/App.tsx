@@ -16,6 +16,15 @@ import { VerifyMfa } from './screens/VerifyMfa';
 import { NO_NAV, SIGNED_IN, type Go, type Screen } from './screens';
 import { useAction } from './useAction';
 
+const keys = new WeakMap<Screen, number>();
+let nextKey = 0;
+
+/** A new key for each screen object, so a screen entered again starts fresh. */
+function screenKey(screen: Screen): number {
+  if (!keys.has(screen)) keys.set(screen, (nextKey += 1));
+  return keys.get(screen)!;
+}
+
 /** No router: the screen is state, and each screen says where to go next. */
 export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'signUp' });
@@ -34,11 +43,12 @@ export function App() {
           {notice}
         </p>
       )}
-      <Current screen={screen} go={go} />
+      <Current key={screenKey(screen)} screen={screen} go={go} />
     </main>
   );
 }
 
+/** Keyed by the screen object: going to the profile again (after adding a passkey, say) reads it anew. */
 function Current({ screen, go }: { screen: Screen; go: Go }) {
   switch (screen.name) {
     case 'signUp':
@@ -62,7 +72,7 @@ function Current({ screen, go }: { screen: Screen; go: Go }) {
     case 'replaceAuthenticator':
       return <ReplaceAuthenticator go={go} setup={screen.setup} />;
     case 'reauthenticate':
-      return <Reauthenticate go={go} email={screen.email} action={screen.action} />;
+      return <Reauthenticate go={go} email={screen.email} action={screen.action} argument={screen.argument} />;
     case 'forgotPassword':
       return <ForgotPassword go={go} email={screen.email} />;
     case 'resetPassword':

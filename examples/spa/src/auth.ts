@@ -5,3 +5,4 @@ export const auth = createAuthClient({ url: __GATEWAY__.graphqlUrl, apiKey: __GA
 
 export type MfaSetup = NonNullable<DataOf<'login'>['mfaSetup']>;
 export type User = DataOf<'me'>;
+export type Passkey = DataOf<'listPasskeys'>['passkeys'][number];

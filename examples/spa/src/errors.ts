@@ -13,6 +13,7 @@ const GATEWAY_ERRORS: Record<ErrorType, string> = {
   TooManyRequests: 'Too many attempts. Wait a few minutes and try again.',
   PasswordResetRequired: 'You need to reset your password: use "Forgot password".',
   ReauthenticationRequired: 'For your security, confirm it is you: sign in again with your password and authenticator code.',
+  NotFound: 'That item no longer exists. Reload the page.',
   FeatureDisabled: 'This feature is turned off.',
   ServiceUnavailable: 'The service is temporarily unavailable. Try again later.',
   InternalError: 'Something went wrong on our side. Try again later.',
@@ -36,6 +37,10 @@ export function describeError(error: unknown, messages: ErrorMessages = {}): str
     const errorType = error.errorType as ErrorType;
     return messages[errorType] ?? GATEWAY_ERRORS[errorType] ?? TRANSPORT_ERRORS[error.errorType] ?? 'The request failed. Try again.';
   }
+  // The browser's own WebAuthn refusals: https://www.w3.org/TR/webauthn-3/#sctn-getAssertion
+  if (error instanceof DOMException && error.name === 'NotAllowedError') return 'No passkey was used: it was cancelled, timed out, or this device has none for this site.';
+  if (error instanceof DOMException && error.name === 'SecurityError') return 'Passkeys do not work on this address: open the app at its own domain.';
+  if (error instanceof DOMException && error.name === 'InvalidStateError') return 'This device already has a passkey for your account.';
   // fetch rejects with a TypeError when the API cannot be reached at all.
   if (error instanceof TypeError) return 'Cannot reach the API. Is the local stack running (npm start)?';
   return 'Something went wrong. Try again.';

@@ -13,7 +13,7 @@ export type Screen =
   | { name: 'profile' }
   | { name: 'changePassword' }
   | { name: 'replaceAuthenticator'; setup: MfaSetup }
-  | { name: 'reauthenticate'; email: string; action: SensitiveAction }
+  | { name: 'reauthenticate'; email: string; action: SensitiveAction; argument?: string }
   | { name: 'forgotPassword'; email?: string }
   | { name: 'resetPassword'; email: string };
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { signInWithPasskey } from '@auth-gateway/client';
 import { auth } from '../auth';
-import { Field, Form } from '../Form';
+import { ErrorMessage, Field, Form } from '../Form';
 import type { Go } from '../screens';
 import { useAction } from '../useAction';
 
@@ -9,6 +10,14 @@ export function Login({ go, email: initialEmail = '' }: { go: Go; email?: string
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const { pending, error, run } = useAction();
+  const passkey = useAction({ NotAuthorized: 'That passkey did not sign you in. Try again, or log in with your password.' });
+
+  // The passkey stands for password and authenticator code: nothing else to type.
+  const signInWithPasskeyNow = () =>
+    passkey.run(async () => {
+      await signInWithPasskey(auth, email);
+      go({ name: 'profile' }, 'Signed in with your passkey.');
+    });
 
   const submit = () =>
     run(async () => {
@@ -30,6 +39,12 @@ export function Login({ go, email: initialEmail = '' }: { go: Go; email?: string
         <Field label="E-mail" name="email" type="email" autoComplete="username" value={email} onChange={setEmail} />
         <Field label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
       </Form>
+      <section data-testid="passkey-sign-in">
+        <button type="button" className="secondary" data-testid="passkey-sign-in-submit" disabled={passkey.pending || !email} onClick={signInWithPasskeyNow}>
+          {passkey.pending ? 'Waiting for your device…' : 'Sign in with a passkey'}
+        </button>
+        <ErrorMessage error={passkey.error} />
+      </section>
       <button type="button" className="link" data-testid="lost-authenticator" onClick={() => go({ name: 'recoverAccount', email })}>
         Lost your authenticator?
       </button>

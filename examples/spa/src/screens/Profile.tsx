@@ -5,6 +5,7 @@ import { ErrorMessage, Field, Form } from '../Form';
 import type { Go } from '../screens';
 import { runSensitive } from '../sensitiveActions';
 import { useAction } from '../useAction';
+import { Passkeys } from './Passkeys';
 import { TwoFactor } from './TwoFactor';
 
 /** The signed-in user as the gateway reads them from Cognito, with the fields they may change. */
@@ -40,6 +41,7 @@ export function Profile({ go }: { go: Go }) {
       </dl>
       <UpdateProfile user={user} onSaved={setUser} />
       <TwoFactor go={go} email={user.email} />
+      <Passkeys go={go} email={user.email} />
       <DeleteAccount go={go} email={user.email} />
     </>
   );

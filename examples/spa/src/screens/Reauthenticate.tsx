@@ -10,7 +10,7 @@ import { OtpField } from './OtpField';
  * The gateway wants a recent sign-in for this action: password and authenticator code sign the
  * user in again (new tokens), then the action runs.
  */
-export function Reauthenticate({ go, email, action }: { go: Go; email: string; action: SensitiveAction }) {
+export function Reauthenticate({ go, email, action, argument }: { go: Go; email: string; action: SensitiveAction; argument?: string }) {
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
   const { pending, error, run } = useAction();
@@ -20,7 +20,7 @@ export function Reauthenticate({ go, email, action }: { go: Go; email: string; a
       const step = await auth.login({ input: { email, password } });
       if (step.verificationType !== 'SOFTWARE_TOKEN_MFA') throw new Error(`Unexpected sign-in step ${step.verificationType}.`);
       await auth.verifyMfa({ input: { email, verificationSession: step.verificationSession, otp } });
-      await runAfterSignIn(action, go);
+      await runAfterSignIn(action, go, argument);
     });
 
   return (
