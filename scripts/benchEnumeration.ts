@@ -10,6 +10,7 @@ import { loadSchema } from '../local/appsync/schema';
 import { ManualClock, MINUTE } from '../local/cognito/clock';
 import { startStack, type LocalStack } from '../local/stack';
 import { readMailbox } from '../local/ses';
+import { SoftAuthenticator } from '../test/local/cognito/softAuthenticator';
 import { mannWhitneyU, median, quantile } from './stats';
 
 /**
@@ -85,16 +86,30 @@ async function invite(email: string): Promise<string> {
   return temporaryPasswordFor(email);
 }
 
-async function enrol(email: string): Promise<void> {
+/** Enrols the address; answers the access token of that first sign-in. */
+async function enrol(email: string): Promise<string> {
   const temporaryPassword = await invite(email);
   const { confirmUser } = await dataOf(
     'mutation ($input: ConfirmUserInput!) { confirmUser(input: $input) { mfaSetup { session secretCode } } }',
     { input: { email, temporaryPassword, newPassword: PASSWORD } },
   );
   const otp = await generate({ secret: confirmUser.mfaSetup.secretCode, epoch: Math.floor(clock.now().getTime() / 1000) });
-  await dataOf('mutation ($input: ConfirmMfaInput!) { confirmMfa(input: $input) { mfaStatus } }', {
+  const { confirmMfa } = await dataOf('mutation ($input: ConfirmMfaInput!) { confirmMfa(input: $input) { tokens { accessToken } } }', {
     input: { email, session: confirmUser.mfaSetup.session, otp },
   });
+  return confirmMfa.tokens.accessToken;
+}
+
+/** Registers a software passkey (for http://localhost) for the user of the token. */
+async function addPasskey(accessToken: string): Promise<void> {
+  const key = new SoftAuthenticator('http://localhost:5173');
+  const withToken = (query: string, variables: Record<string, unknown> = {}) => dataOf(query, { ...variables, accessToken });
+  const { startPasskeyRegistration } = await withToken('mutation ($accessToken: String) { startPasskeyRegistration(accessToken: $accessToken) { options } }');
+  const credential = JSON.stringify(key.register(JSON.parse(startPasskeyRegistration.options)));
+  await withToken(
+    'mutation ($input: FinishPasskeyRegistrationInput!, $accessToken: String) { finishPasskeyRegistration(input: $input, accessToken: $accessToken) { id } }',
+    { input: { credential } },
+  );
 }
 
 interface Probe {
@@ -164,7 +179,9 @@ async function main(): Promise<void> {
   try {
     const enrolled = 'enrolled@example.com';
     const invited = 'invited@example.com';
+    const withPasskey = 'passkey@example.com';
     await enrol(enrolled);
+    await addPasskey(await enrol(withPasskey));
     await invite(invited);
     const probes = [
       probe('createUser', enrolled, 'userId email status'),
@@ -173,6 +190,7 @@ async function main(): Promise<void> {
       probe('login', enrolled, 'verificationType'),
       probe('resendMfaQrCode', enrolled, 'email status'),
       probe('recoverAccount', enrolled, 'verificationType'),
+      probe('startPasskeySignIn', withPasskey, 'email options session'),
     ];
     console.log(`${SAMPLES} interleaved samples per side; target p ≥ ${TARGET_P} and median ratio ≤ ${TARGET_RATIO.toFixed(2)}\n`);
     console.log('operation                 known ms  unknown ms  ratio   p        verdict  spread (IQR/median, known | unknown)');

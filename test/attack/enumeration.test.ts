@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SoftAuthenticator } from '../local/cognito/softAuthenticator';
 import { PASSWORD, Q, useAttackStack } from './stack';
 
 /**
@@ -57,5 +58,61 @@ describe('answers do not tell whether an address has an account, or in which sta
     await attack.settled();
     expect(answers.invited).toBe(answers.unknown);
     expect(answers.enrolled).toBe(answers.unknown);
+  });
+});
+
+describe('passkey sign-in does not tell whether an address has an account, or a passkey', () => {
+  const origin = 'http://localhost:5173';
+  const holder = 'kelly@example.com';
+  const attackerKey = new SoftAuthenticator(origin);
+  const start = (email: string) =>
+    attack.gql<{ startPasskeySignIn: { email: string; options: string; session: string } }>(
+      'mutation ($input: StartPasskeySignInInput!) { startPasskeySignIn(input: $input) { email options session } }',
+      { input: { email } },
+    );
+  const finish = (email: string, session: string, credential: unknown) =>
+    attack.gql('mutation ($input: FinishPasskeySignInInput!) { finishPasskeySignIn(input: $input) { accessToken } }', {
+      input: { email, session, credential: JSON.stringify(credential) },
+    });
+  const addresses = { ...ADDRESSES, passkey: holder };
+
+  beforeAll(async () => {
+    // Kelly has a passkey of her own; the others have none.
+    const { accessToken } = await attack.signUp(holder);
+    const key = new SoftAuthenticator(origin);
+    const begun = await attack.gql<{ startPasskeyRegistration: { options: string } }>('mutation { startPasskeyRegistration { options } }', {}, { token: accessToken });
+    const options = JSON.parse(begun.data!.startPasskeyRegistration.options);
+    const stored = await attack.gql(
+      'mutation ($input: FinishPasskeyRegistrationInput!) { finishPasskeyRegistration(input: $input) { id } }',
+      { input: { credential: JSON.stringify(key.register(options)) } },
+      { token: accessToken },
+    );
+    expect(stored.errors).toBeUndefined();
+  });
+
+  it('startPasskeySignIn answers every address with the same fields, values of the same kind and no passkey ids', async () => {
+    const shapes: Record<string, string> = {};
+    for (const [state, email] of Object.entries(addresses)) {
+      const answer = (await start(email)).data!.startPasskeySignIn;
+      const options = JSON.parse(answer.options) as Record<string, unknown>;
+      expect(answer.email).toBe(email);
+      shapes[state] = JSON.stringify({
+        keys: Object.keys(options),
+        challenge: String(options.challenge).length,
+        session: answer.session.length,
+        rest: { ...options, challenge: undefined },
+      });
+    }
+    expect(new Set(Object.values(shapes)).size).toBe(1);
+  });
+
+  it("finishPasskeySignIn refuses an attacker's passkey with the same answer for every address", async () => {
+    const answers: Record<string, string> = {};
+    for (const [state, email] of Object.entries(addresses)) {
+      const begun = (await start(email)).data!.startPasskeySignIn;
+      answers[state] = JSON.stringify(await finish(email, begun.session, attackerKey.assert(JSON.parse(begun.options)))).split(email).join('<address>');
+    }
+    expect(answers.unknown).toContain('NotAuthorized');
+    for (const answer of Object.values(answers)) expect(answer).toBe(answers.unknown);
   });
 });
