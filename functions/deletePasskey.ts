@@ -1,13 +1,11 @@
-import { DeleteWebAuthnCredentialCommand, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { DeleteWebAuthnCredentialCommand } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { GatewayError, isAwsError } from './lib/errors';
-import { logger } from './lib/logger';
-import { notifyUser } from './lib/notifications';
+import { notifySignedInUser } from './lib/notifySignedInUser';
 import { defineOperation } from './lib/operation';
 import { credentialId, requirePasskeys } from './lib/passkeys';
 import { requireRecentSignIn } from './lib/reauth';
-import { toUser } from './lib/user';
 
 /**
  * Deletes one of the signed-in user's passkeys and tells the user by e-mail. A recent sign-in is
@@ -26,12 +24,7 @@ export const handler = defineOperation('deletePasskey', {
       if (isAwsError(err, ['ResourceNotFoundException'])) throw new GatewayError('NotFound', 'You have no passkey with this id.');
       throw err;
     }
-    try {
-      const user = toUser(await cognito().send(new GetUserCommand({ AccessToken: accessToken })), accessToken);
-      await notifyUser(user.email, 'passkeyRemoved');
-    } catch (err) {
-      logger.warn('passkey notification not sent', { cause: (err as { name?: string } | null)?.name });
-    }
+    await notifySignedInUser(accessToken, 'passkeyRemoved');
     return { credentialId: input.credentialId, status: 'DELETED' as const };
   },
 });

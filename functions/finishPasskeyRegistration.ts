@@ -1,17 +1,10 @@
-import {
-  CompleteWebAuthnRegistrationCommand,
-  GetUserCommand,
-  ListWebAuthnCredentialsCommand,
-  SetUserMFAPreferenceCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { CompleteWebAuthnRegistrationCommand, ListWebAuthnCredentialsCommand, SetUserMFAPreferenceCommand } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { GatewayError } from './lib/errors';
-import { logger } from './lib/logger';
-import { notifyUser } from './lib/notifications';
+import { notifySignedInUser } from './lib/notifySignedInUser';
 import { defineOperation } from './lib/operation';
 import { requirePasskeys, toPasskey, webAuthnCredential } from './lib/passkeys';
-import { toUser } from './lib/user';
 
 /** The most passkeys ListWebAuthnCredentials is asked for per page. */
 const PAGE = 20;
@@ -32,12 +25,7 @@ export const handler = defineOperation('finishPasskeyRegistration', {
     await cognito().send(new CompleteWebAuthnRegistrationCommand({ AccessToken: accessToken, Credential: credential as never }));
     // Stored: from here on a failure must not hide that (the passkey works, and listPasskeys shows it).
     const stored = await storedPasskey(accessToken, credential.id);
-    try {
-      const user = toUser(await cognito().send(new GetUserCommand({ AccessToken: accessToken })), accessToken);
-      await notifyUser(user.email, 'passkeyAdded');
-    } catch (err) {
-      logger.warn('passkey notification not sent', { cause: (err as { name?: string } | null)?.name });
-    }
+    await notifySignedInUser(accessToken, 'passkeyAdded');
     return stored;
   },
 });
