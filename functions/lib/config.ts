@@ -1,4 +1,5 @@
 import { GatewayError } from './errors';
+import { parseRecoveryCodeCost, RECOVERY_CODE_COST, type RecoveryCodeCost } from './recoveryCodes';
 
 /** Settings from the function's environment, set by CDK or by the local stack. */
 function required(name: string): string {
@@ -28,6 +29,14 @@ export const config = {
   reauthenticateWithinMinutes: () => Number(optional('REAUTHENTICATE_WITHIN_MINUTES') ?? 10),
   /** resendMfaQrCode is refused this long after a password reset by e-mailed code. */
   qrResendHoldHours: () => Number(optional('QR_RESEND_HOLD_HOURS') ?? 72),
+  /** What hashing a new set of recovery codes costs: unset (RECOVERY_CODE_COST) when deployed; tests lower it. */
+  recoveryCodeCost: (): RecoveryCodeCost => {
+    const setting = optional('RECOVERY_CODE_COST');
+    if (setting === undefined) return RECOVERY_CODE_COST;
+    const cost = parseRecoveryCodeCost(setting);
+    if (!cost) throw new GatewayError('InternalError', 'The gateway is not configured.');
+    return cost;
+  },
   /** The AppSync API whose API keys functions/apiKeyExpiry.ts checks. */
   apiId: () => required('APPSYNC_API_ID'),
   /** CloudWatch namespace of the functions' metrics (Powertools' own variable name). */

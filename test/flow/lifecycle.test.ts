@@ -26,7 +26,7 @@ import {
   tokenVerifiers,
   type Gql,
 } from './client';
-import { TEST_PASSWORD_COST } from '../helpers';
+import { TEST_PASSWORD_COST, TEST_RECOVERY_CODE_COST } from '../helpers';
 
 /**
  * Every operation of schema.graphql, driven over HTTP against the offline stack as a front end
@@ -98,7 +98,7 @@ let verifiers: ReturnType<typeof tokenVerifiers>;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'flow-'));
-  stack = await startStack({ dataDir, ports: ALL_FREE, clock, passwordCost: TEST_PASSWORD_COST });
+  stack = await startStack({ dataDir, ports: ALL_FREE, clock, passwordCost: TEST_PASSWORD_COST, recoveryCodeCost: TEST_RECOVERY_CODE_COST });
   gql = graphqlClient(stack.info);
   inbox = new Inbox(stack.info.mailboxUrl);
   verifiers = tokenVerifiers(stack.info);
