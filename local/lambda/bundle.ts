@@ -16,6 +16,8 @@ import { FUNCTION_ESBUILD, functionBuildOptions } from '../../infra/functionSett
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'auth-gateway-functions');
+/** V8's compiled code of the bundles (Node's module compile cache), beside them: see local/lambda/workers.ts. */
+export const COMPILE_CACHE = join(CACHE, 'compiled');
 const built = new Map<string, Promise<string>>();
 
 /**
