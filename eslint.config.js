@@ -14,7 +14,8 @@ export default [
     languageOptions: {
       ...appsync.configs.recommended.languageOptions,
       parser: tsParser,
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // The resolvers' own program (tsconfig.resolvers.json), not the repository's: seconds, not tens.
+      parserOptions: { project: './tsconfig.resolvers.json', tsconfigRootDir: import.meta.dirname },
     },
   },
 ];

@@ -57,7 +57,7 @@ export const handler = defineOperation('confirmMfa', {
  */
 async function issueRecoveryCodes(userId: string): Promise<string[] | null> {
   try {
-    const set = await newRecoveryCodes();
+    const set = await newRecoveryCodes(config.recoveryCodeCost());
     // The user the tokens were just issued to, not the e-mail the caller typed.
     await writeAccountAttributes(userId, { recoveryCodes: set.stored });
     return set.codes;

@@ -5,6 +5,7 @@ import { cognito } from './lib/cognito';
 import { GatewayError } from './lib/errors';
 import { defineOperation } from './lib/operation';
 import { requireRecentSignIn } from './lib/reauth';
+import { config } from './lib/config';
 import { newRecoveryCodes } from './lib/recoveryCodes';
 import { toUser } from './lib/user';
 
@@ -19,7 +20,7 @@ export const handler = defineOperation('regenerateRecoveryCodes', {
     requireRecentSignIn(accessToken);
     const user = toUser(await cognito().send(new GetUserCommand({ AccessToken: accessToken })), accessToken);
     if (!user.email) throw new GatewayError('InternalError', 'Cognito returned no e-mail address.');
-    const set = await newRecoveryCodes();
+    const set = await newRecoveryCodes(config.recoveryCodeCost());
     await writeAccountAttributes(user.email, { recoveryCodes: set.stored });
     return { recoveryCodes: set.codes };
   },

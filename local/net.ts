@@ -16,8 +16,19 @@ export function isPortInUse(err: unknown): boolean {
   return err instanceof PortInUseError || (err as { code?: string } | null)?.code === 'EADDRINUSE';
 }
 
+/**
+ * How long a local service keeps an idle keep-alive connection open. The SDK keeps connections
+ * alive between calls (https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/node-reusing-connections.html)
+ * and AWS's endpoints keep them open across the pauses of a session; Node's default of 5 seconds
+ * does not: a function that called Cognito, sat idle about that long and called again could send
+ * its request on the connection the service was closing and get "socket hang up" (ECONNRESET),
+ * which the functions do not retry. Stopping a service still closes idle connections at once.
+ */
+export const IDLE_CONNECTION_MS = 5 * 60_000;
+
 /** Starts listening and resolves with the port actually bound (useful with port 0). */
 export function listen(server: Server, port: number, host: string): Promise<number> {
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       reject(err.code === 'EADDRINUSE' ? new PortInUseError(port, host) : err);

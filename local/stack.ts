@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CustomMessageTriggerEvent, PostConfirmationTriggerEvent } from 'aws-lambda';
+import type { RecoveryCodeCost } from '../functions/lib/recoveryCodes';
 import { loadEnvironment, type EnvironmentOverrides } from '../infra/config';
 import { apiEnvironment } from '../infra/functionSettings';
 import type { IamAction } from '../operations';
@@ -45,6 +46,8 @@ export interface StackOptions {
   onProgress?: (line: string) => void;
   /** What the Cognito emulator spends hashing one password; defaults to PASSWORD_COST. Only tests lower it. */
   passwordCost?: ScryptCost;
+  /** What the functions spend hashing a set of recovery codes; defaults to RECOVERY_CODE_COST, as deployed. Only tests lower it. */
+  recoveryCodeCost?: RecoveryCodeCost;
   /**
    * Replaces the IAM actions of the named functions (operations.ts rows or triggers): what a
    * function does when its row misses an action, offline, before AWS says so.
@@ -221,10 +224,13 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     // The functions' settings are known once the pool exists; the triggers run only after that.
     const functionsByName = new Map<string, LocalFunction>();
     const overrides: Record<string, string> = { ...options.functionEnvironment };
+    // Unset unless asked for, as CDK leaves it (functions/lib/config.ts).
+    const { recoveryCodeCost: cost } = options;
+    const costSetting: Record<string, string> = cost ? { RECOVERY_CODE_COST: `${cost.N},${cost.r},${cost.p}` } : {};
     const environmentOf = (name: string): Record<string, string> => {
       const fn = functionsByName.get(name);
       if (!fn) throw new StackError(`No function named ${name}.`);
-      return { ...fn.environment, ...overrides };
+      return { ...fn.environment, ...costSetting, ...overrides };
     };
     const runtime = new WorkerFunctionRuntime({ environmentOf, clock, region: env.region, accountId: LOCAL_ACCOUNT_ID });
     stops.push(() => runtime.close());

@@ -14,6 +14,8 @@ export const TEST_ENV = {
   AWS_REGION: 'eu-west-1',
   AWS_ACCESS_KEY_ID: 'AKIDTEST',
   AWS_SECRET_ACCESS_KEY: 'test-secret',
+  // TEST_RECOVERY_CODE_COST, below: deployed functions leave it unset (RECOVERY_CODE_COST).
+  RECOVERY_CODE_COST: '16,1,1',
 } as const;
 
 export function useTestEnv(): void {
@@ -74,6 +76,13 @@ export const awsCallNames = (...mocks: readonly CallRecorder[]): string[] => aws
  * milliseconds of CPU per password, and the suite signs up hundreds of users.
  */
 export const TEST_PASSWORD_COST = { N: 16, r: 1, p: 1 } as const;
+
+/**
+ * The same for recovery codes: ten scrypt hashes at the deployed cost (RECOVERY_CODE_COST, pinned
+ * in test/functions/lib/recoveryCodes.test.ts) are most of a second of CPU per enrolment. Function
+ * tests get it as the RECOVERY_CODE_COST setting (TEST_ENV), offline stacks as `recoveryCodeCost`.
+ */
+export const TEST_RECOVERY_CODE_COST = { N: 16, r: 1, p: 1 } as const;
 
 /** A fixed moment for tests that read the clock (`vi.setSystemTime(NOW)`). */
 export const NOW = new Date('2025-01-31T09:00:00.000Z');

@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { logger } from '../functions/lib/logger';
 import { newRecoveryCodes } from '../functions/lib/recoveryCodes';
 import { functionOperations } from '../operations';
-import { awsError, fakeJwt, gatewayEvent, lambdaContext, NOW, NOW_SECONDS, useTestEnv } from './helpers';
+import { awsError, fakeJwt, gatewayEvent, lambdaContext, NOW, NOW_SECONDS, TEST_RECOVERY_CODE_COST, useTestEnv } from './helpers';
 
 /** A real set, so that recoverAccount gets past the code check and on to every later step. */
-const RECOVERY = await newRecoveryCodes();
+const RECOVERY = await newRecoveryCodes(TEST_RECOVERY_CODE_COST);
 
 /** Every secret a caller or Cognito can hand a function; none may reach a log line. */
 const SECRETS = {

@@ -1,4 +1,5 @@
 import { GatewayError } from './errors';
+import { parseRecoveryCodeCost, RECOVERY_CODE_COST, type RecoveryCodeCost } from './recoveryCodes';
 
 /** Settings from the function's environment, set by CDK or by the local stack. */
 function required(name: string): string {
@@ -32,6 +33,14 @@ export const config = {
   passkeysRelyingPartyId: () => optional('PASSKEYS_RELYING_PARTY_ID'),
   /** How long a sign-in session lives (the app client's AuthSessionValidity), in minutes. */
   authSessionMinutes: () => Number(optional('AUTH_SESSION_MINUTES') ?? 3),
+  /** What hashing a new set of recovery codes costs: unset (RECOVERY_CODE_COST) when deployed; tests lower it. */
+  recoveryCodeCost: (): RecoveryCodeCost => {
+    const setting = optional('RECOVERY_CODE_COST');
+    if (setting === undefined) return RECOVERY_CODE_COST;
+    const cost = parseRecoveryCodeCost(setting);
+    if (!cost) throw new GatewayError('InternalError', 'The gateway is not configured.');
+    return cost;
+  },
   /** The AppSync API whose API keys functions/apiKeyExpiry.ts checks. */
   apiId: () => required('APPSYNC_API_ID'),
   /** CloudWatch namespace of the functions' metrics (Powertools' own variable name). */

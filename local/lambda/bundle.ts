@@ -16,6 +16,8 @@ import { FUNCTION_ESBUILD, functionBuildOptions } from '../../infra/functionSett
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'auth-gateway-functions');
+/** V8's compiled code of the bundles (Node's module compile cache), beside them: see local/lambda/workers.ts. */
+export const COMPILE_CACHE = join(CACHE, 'compiled');
 const built = new Map<string, Promise<string>>();
 
 /**
@@ -27,6 +29,8 @@ const INSTALLED = 'node_modules/.package-lock.json';
 interface Manifest {
   settings: string;
   inputs: Array<[path: string, size: number, mtimeMs: number]>;
+  /** What each input, packages' files included, put in the bundle (esbuild's bytesInOutput). */
+  bytesIn: Record<string, number>;
 }
 
 const SETTINGS = createHash('sha256').update(JSON.stringify(FUNCTION_ESBUILD)).digest('hex');
@@ -40,7 +44,7 @@ async function describe(path: string): Promise<[string, number, number]> {
 async function cached(name: string): Promise<string | undefined> {
   try {
     const manifest = JSON.parse(await readFile(join(CACHE, `${name}.json`), 'utf8')) as Manifest;
-    if (manifest.settings !== SETTINGS) return undefined;
+    if (manifest.settings !== SETTINGS || !manifest.bytesIn) return undefined;
     const now = await Promise.all(manifest.inputs.map(([path]) => describe(path)));
     const same = now.every(([, size, mtime], i) => size === manifest.inputs[i]![1] && mtime === manifest.inputs[i]![2]);
     return same ? join(CACHE, `${name}.mjs`) : undefined;
@@ -102,7 +106,8 @@ async function buildAll(names: readonly string[]): Promise<void> {
         .concat(INSTALLED)
         .map(describe),
     );
-    await writeAtomic(join(CACHE, `${name}.json`), JSON.stringify({ settings: SETTINGS, inputs } satisfies Manifest));
+    const bytesIn = Object.fromEntries(Object.entries(meta.inputs).map(([path, input]) => [path, input.bytesInOutput]));
+    await writeAtomic(join(CACHE, `${name}.json`), JSON.stringify({ settings: SETTINGS, inputs, bytesIn } satisfies Manifest));
   }
 }
 
@@ -129,4 +134,18 @@ export async function prepareBundles(names: readonly string[], onBuild?: (count:
 export async function functionBundle(name: string): Promise<string> {
   if (!built.has(name)) await prepareBundles([name]);
   return built.get(name)!;
+}
+
+export interface BundleContents {
+  /** The bundle's path. */
+  file: string;
+  /** What each input put in it, in bytes, by path (`node_modules/…` for packages, `gateway-function:<name>` for the entry). */
+  bytesIn: Readonly<Record<string, number>>;
+}
+
+/** The function's bundle, built on first use, and what went into it: for tests of what Lambda loads. */
+export async function bundleContents(name: string): Promise<BundleContents> {
+  const file = await functionBundle(name);
+  const manifest = JSON.parse(await readFile(join(CACHE, `${name}.json`), 'utf8')) as Manifest;
+  return { file, bytesIn: manifest.bytesIn };
 }

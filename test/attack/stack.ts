@@ -8,7 +8,7 @@ import { asyncInvocationsSettled } from '../../local/appsync/lambda';
 import { ManualClock } from '../../local/cognito/clock';
 import { startStack, type LocalStack } from '../../local/stack';
 import { dataOf, graphqlClient, Inbox, temporaryPasswordOf, type Gql } from '../flow/client';
-import { TEST_PASSWORD_COST } from '../helpers';
+import { TEST_PASSWORD_COST, TEST_RECOVERY_CODE_COST } from '../helpers';
 
 /**
  * The offline stack as an attacker meets it: only the public GraphQL endpoint and its API key (an
@@ -68,7 +68,7 @@ export function useAttackStack(): AttackStack {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'attack-'));
-    stack = await startStack({ dataDir, ports: { graphql: 0, cognito: 0, s3: 0, ses: 0 }, clock, passwordCost: TEST_PASSWORD_COST });
+    stack = await startStack({ dataDir, ports: { graphql: 0, cognito: 0, s3: 0, ses: 0 }, clock, passwordCost: TEST_PASSWORD_COST, recoveryCodeCost: TEST_RECOVERY_CODE_COST });
     gqlClient = graphqlClient(stack.info);
     mailbox = new Inbox(stack.info.mailboxUrl);
   });

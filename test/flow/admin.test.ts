@@ -11,7 +11,7 @@ import { ManualClock, SECOND } from '../../local/cognito/clock';
 import { startStack, type LocalStack } from '../../local/stack';
 import { adminOperations } from '../../operations';
 import { dataOf, errorOf, graphqlClient, Inbox, secretOf, temporaryPasswordOf, type Gql } from './client';
-import { TEST_PASSWORD_COST } from '../helpers';
+import { TEST_PASSWORD_COST, TEST_RECOVERY_CODE_COST } from '../helpers';
 
 /**
  * The admin API over HTTP against the offline stack, signed with SigV4 by the stack's operator
@@ -43,7 +43,7 @@ let operator: AdminTarget;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'admin-flow-'));
-  stack = await startStack({ dataDir, ports: ALL_FREE, clock, passwordCost: TEST_PASSWORD_COST });
+  stack = await startStack({ dataDir, ports: ALL_FREE, clock, passwordCost: TEST_PASSWORD_COST, recoveryCodeCost: TEST_RECOVERY_CODE_COST });
   gql = graphqlClient(stack.info);
   inbox = new Inbox(stack.info.mailboxUrl);
   const { accessKeyId, secretAccessKey } = stack.info.operator;

@@ -9,7 +9,7 @@ import { loadEnvironment } from '../../infra/config';
 import { ManualClock, SECOND } from '../../local/cognito/clock';
 import { startStack, type LocalStack, type StackOptions } from '../../local/stack';
 import { dataOf, errorOf, graphqlClient, Inbox, secretOf, temporaryPasswordOf, type GraphQLAnswer, type Gql } from './client';
-import { TEST_PASSWORD_COST } from '../helpers';
+import { TEST_PASSWORD_COST, TEST_RECOVERY_CODE_COST } from '../helpers';
 
 /**
  * One offline stack on free ports with a ManualClock, and the steps a front end takes against it,
@@ -92,6 +92,7 @@ export class FlowStack {
     this.dataDir = await mkdtemp(join(tmpdir(), 'flow-'));
     this.stack = await startStack({
       passwordCost: TEST_PASSWORD_COST,
+      recoveryCodeCost: TEST_RECOVERY_CODE_COST,
       ...options,
       dataDir: this.dataDir,
       ports: ALL_FREE,

@@ -14,7 +14,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pendingQrObjectKey } from '../../functions/lib/mfa';
 import { newRecoveryCodes, remainingRecoveryCodes, type RecoveryCodeSet } from '../../functions/lib/recoveryCodes';
 import { handler } from '../../functions/recoverAccount';
-import { awsCallNames, awsCalls, awsError, gatewayEvent, lambdaContext, notificationSent, TEST_ENV, useTestEnv } from '../helpers';
+import { awsCallNames, awsCalls, awsError, gatewayEvent, lambdaContext, notificationSent, TEST_ENV, TEST_RECOVERY_CODE_COST, useTestEnv } from '../helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const s3 = mockClient(S3Client);
@@ -36,7 +36,7 @@ let set: RecoveryCodeSet;
 let stored: string | undefined;
 
 beforeAll(async () => {
-  set = await newRecoveryCodes();
+  set = await newRecoveryCodes(TEST_RECOVERY_CODE_COST);
 });
 
 /** An enrolled user whose recovery codes are `stored`; every later step succeeds. */

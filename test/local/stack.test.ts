@@ -6,13 +6,13 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { access, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { Agent, createServer, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../../infra/config';
 import { LOCAL_CREDENTIALS } from '../../local/credentials';
-import { assertPortFree, closeServer, listen } from '../../local/net';
+import { assertPortFree, closeServer, IDLE_CONNECTION_MS, listen } from '../../local/net';
 import { readMailbox } from '../../local/ses';
 import { startStack, StackError, type LocalStack } from '../../local/stack';
 
@@ -43,6 +43,28 @@ describe('the local stack', () => {
     expect(info.apiKey).toMatch(/^da2-[0-9a-z]{26}$/);
     expect(stack.infoFile).toBe(join(dataDir, 'stack.json'));
     expect(JSON.parse(await readFile(stack.infoFile, 'utf8'))).toEqual(info);
+  });
+
+  it('keeps idle connections open for minutes, as the SDK expects of AWS', async () => {
+    const agent = new Agent({ keepAlive: true });
+    const keepAliveOf = (url: string) =>
+      new Promise<string | undefined>((resolve, reject) => {
+        get(url, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(String(res.headers['keep-alive'])));
+        }).on('error', reject);
+      });
+    const { info } = stack;
+    try {
+      for (const url of [info.graphqlUrl, info.cognitoEndpoint, info.s3Endpoint]) {
+        expect(await keepAliveOf(url), url).toBe(`timeout=${IDLE_CONNECTION_MS / 1000}`);
+      }
+      // SES answers through a front that closes every connection after its answer: none is reused.
+      expect(await keepAliveOf(info.mailboxUrl)).toBe('undefined');
+      expect(IDLE_CONNECTION_MS).toBeGreaterThanOrEqual(60_000);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('serves GraphQL behind the API key', async () => {
