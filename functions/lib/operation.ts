@@ -5,7 +5,20 @@ import { GatewayError, messages, toGatewayError } from './errors';
 import type { GatewayEvent, GatewayFailure, GatewayResult } from './event';
 import { framesOf, logger } from './logger';
 import { recordOperation } from './metrics';
-import { operations, type OperationField } from '../../operations';
+import type { OperationField } from '../../operations';
+
+/** Set by the build (OPERATIONS_WITHOUT_TOKEN in infra/functionSettings.ts); unset when run from source. */
+declare const OPERATIONS_WITHOUT_TOKEN: string | undefined;
+
+/**
+ * The fields operations.ts marks `token: false`. A bundle gets them as a build-time string, and
+ * esbuild drops the import below with its dead branch, so no function carries the whole table; run
+ * from source (tests, the in-process runtime), the table itself is read.
+ */
+const withoutToken: readonly string[] =
+  typeof OPERATIONS_WITHOUT_TOKEN === 'string'
+    ? OPERATIONS_WITHOUT_TOKEN.split(',')
+    : (await import('../../operations')).operations.filter((op) => !op.token).map((op) => op.field);
 
 export interface OperationContext {
   /** The caller's access token; present whenever operations.ts marks the operation `token: true`. */
@@ -28,7 +41,7 @@ export interface OperationSpec<S extends z.ZodMiniType, R> {
  * only; the outcome is counted as a metric (functions/lib/metrics.ts).
  */
 export function defineOperation<S extends z.ZodMiniType, R>(field: OperationField, spec: OperationSpec<S, R>) {
-  const needsToken = operations.find((op) => op.field === field)?.token ?? true;
+  const needsToken = !withoutToken.includes(field);
   return async (event: GatewayEvent, context?: Pick<Context, 'awsRequestId'>): Promise<GatewayResult<R>> => {
     const requestId = context?.awsRequestId ?? 'local';
     const started = Date.now();

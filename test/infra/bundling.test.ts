@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../../infra/config';
 import { GatewayFunction } from '../../infra/constructs/functions';
+import { FUNCTION_ESBUILD } from '../../infra/functionSettings';
 import { functionOperations } from '../../operations';
 import { bundleFunctions, functionNames, projectSourcesOf, sdkImportsOf } from '../../scripts/functionBundles';
 import { logicalId } from './synth';
@@ -112,6 +113,22 @@ describe('every function bundle', () => {
       // Tree-shaken, a function's rules take about 40 KB of zod (the whole package is over 400 KB).
       expect(zodBytes, name).toBeLessThan(80_000);
     }
+  });
+
+  it('carry no copy of operations.ts, only the token flags built in from it', async () => {
+    for (const name of names) {
+      const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${name}.mjs`))![1];
+      expect(Object.keys(output.inputs).filter((path) => path.endsWith('operations.ts')), name).toEqual([]);
+      expect(codeOf(name).includes('cognito-idp:AdminCreateUser'), name).toBe(false);
+    }
+    // The flag still holds in the bundle: logout takes a token, and is refused without one before any call.
+    const { handler } = await import(pathToFileURL(fileOf('logout')).href);
+    const refused = await handler({ field: 'logout', arguments: {} }, { awsRequestId: 'bundle-test' });
+    expect(refused.error.errorType).toBe('NotAuthorized');
+    const withoutToken = (JSON.parse(FUNCTION_ESBUILD.define.OPERATIONS_WITHOUT_TOKEN) as string).split(',');
+    expect(withoutToken).toEqual(expect.arrayContaining(['createUser', 'login', 'forgotPassword', 'adminGetUser']));
+    expect(withoutToken).not.toContain('logout');
+    expect(withoutToken).not.toContain('changePassword');
   });
 
   it('contain exactly the SDK clients of the packages their code imports', () => {
