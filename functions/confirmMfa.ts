@@ -5,7 +5,7 @@ import { config } from './lib/config';
 import { GatewayError } from './lib/errors';
 import { writeAccountAttributes } from './lib/account';
 import { logger } from './lib/logger';
-import { archiveVerifiedQrCode } from './lib/mfa';
+import { archiveVerifiedQrCode } from './lib/qrArchive';
 import { defineOperation } from './lib/operation';
 import { newRecoveryCodes } from './lib/recoveryCodes';
 import { claimsOf, toAuthTokens } from './lib/tokens';

@@ -2,7 +2,7 @@ import { GetUserCommand, GlobalSignOutCommand, VerifySoftwareTokenCommand } from
 import * as z from './lib/zod';
 import { cognito } from './lib/cognito';
 import { GatewayError } from './lib/errors';
-import { archiveVerifiedQrCode } from './lib/mfa';
+import { archiveVerifiedQrCode } from './lib/qrArchive';
 import { notifyUser } from './lib/notifications';
 import { defineOperation } from './lib/operation';
 import { toUser } from './lib/user';

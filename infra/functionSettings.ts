@@ -21,7 +21,7 @@ export const FUNCTION_ESBUILD = {
   minify: true,
   sourcemap: true,
   sourcesContent: false,
-  // CommonJS dependencies (qrcode and its PNG encoder) require Node built-ins; an ES module has no `require`.
+  // CommonJS code in the bundle may call `require` (the SDK's optional CRT signer does); an ES module has no `require`.
   banner: "import{createRequire as __gatewayCreateRequire}from'node:module';const require=__gatewayCreateRequire(import.meta.url);",
   define: operationDefines(),
 } as const;
