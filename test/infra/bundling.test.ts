@@ -102,17 +102,32 @@ describe('every function bundle', () => {
     expect(names.length).toBeGreaterThanOrEqual(functionOperations.length);
   });
 
-  it('carry no classic zod, only the zod/mini rules they use', () => {
+  /** Bytes of the bundle that came from files whose path contains `part`. */
+  const bytesFrom = (name: string, part: string) => {
+    const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${name}.mjs`))![1];
+    return Object.entries(output.inputs)
+      .filter(([path]) => path.includes(part))
+      .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+  };
+
+  it('validate with valibot, tree-shaken to the rules they declare, and carry no zod', () => {
     for (const name of names) {
-      // Classic zod names its base class "ZodType"; zod/mini's is "ZodMiniType".
-      expect(codeOf(name).includes('"ZodType"'), name).toBe(false);
-      const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/${name}.mjs`))![1];
-      const zodBytes = Object.entries(output.inputs)
-        .filter(([path]) => path.includes('node_modules/zod/'))
-        .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
-      // Tree-shaken, a function's rules take about 40 KB of zod (the whole package is over 400 KB).
-      expect(zodBytes, name).toBeLessThan(80_000);
+      expect(bytesFrom(name, 'node_modules/zod/'), name).toBe(0);
+      // Classic zod names its base class "ZodType", zod/mini "ZodMiniType".
+      expect(/"Zod(Mini)?Type"/.test(codeOf(name)), name).toBe(false);
+      // A function's rules take about 5 KB of valibot; the whole package is over 100 KB minified.
+      expect(bytesFrom(name, 'node_modules/valibot/'), name).toBeLessThan(12_000);
     }
+    expect(bytesFrom('login', 'node_modules/valibot/')).toBeGreaterThan(0);
+  });
+
+  it('draw QR codes with lean-qr, without qrcode or pngjs, and only where one is drawn', () => {
+    for (const name of names) {
+      expect(bytesFrom(name, 'node_modules/qrcode/'), name).toBe(0);
+      expect(bytesFrom(name, 'node_modules/pngjs/'), name).toBe(0);
+    }
+    for (const name of ['login', 'confirmUser', 'recoverAccount', 'replaceAuthenticator']) expect(bytesFrom(name, 'node_modules/lean-qr/'), name).toBeGreaterThan(0);
+    for (const name of ['confirmMfa', 'confirmReplaceAuthenticator', 'resendMfaQrCode', 'createUser']) expect(bytesFrom(name, 'node_modules/lean-qr/'), name).toBe(0);
   });
 
   it('carry no copy of operations.ts, only the token flags built in from it', async () => {
