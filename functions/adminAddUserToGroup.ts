@@ -1,5 +1,5 @@
 import { AdminAddUserToGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { findUser, groupName } from './lib/adminUser';
 import { defineAdminOperation } from './lib/admin';
 import { cognito } from './lib/cognito';
@@ -8,7 +8,7 @@ import { email } from './lib/validate';
 
 /** Adds the user to an existing group; the group shows in their tokens from their next sign-in or refresh. */
 export const handler = defineAdminOperation('adminAddUserToGroup', {
-  args: z.object({ email, group: groupName }),
+  args: v.object({ email, group: groupName }),
   async run(args, { actingOn }) {
     const user = await findUser(args.email);
     actingOn({ userId: user.userId, group: args.group });

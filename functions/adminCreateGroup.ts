@@ -1,5 +1,5 @@
 import { CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { groupName } from './lib/adminUser';
 import { optionalText } from './lib/validate';
 import { defineAdminOperation } from './lib/admin';
@@ -10,7 +10,7 @@ import { toAdminGroup } from './lib/groups';
 
 /** Creates a group; members get it in the `cognito:groups` claim of their tokens (and in `me`). */
 export const handler = defineAdminOperation('adminCreateGroup', {
-  args: z.object({
+  args: v.object({
     name: groupName,
     description: optionalText(2048, 'The description is at most 2048 characters.'),
   }),

@@ -1,5 +1,5 @@
 import { ListGroupsCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { defineAdminOperation } from './lib/admin';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
@@ -8,7 +8,7 @@ import { pageLimit, pageToken } from './lib/validate';
 
 /** One page of the pool's groups; pass nextToken back for the next. */
 export const handler = defineAdminOperation('adminListGroups', {
-  args: z.object({ limit: pageLimit, nextToken: pageToken }),
+  args: v.object({ limit: pageLimit, nextToken: pageToken }),
   async run(args) {
     const out = await cognito().send(
       new ListGroupsCommand({ UserPoolId: config.userPoolId(), Limit: args.limit, NextToken: args.nextToken }),

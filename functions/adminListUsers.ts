@@ -1,20 +1,20 @@
 import { ListUsersCommand, type UserStatusType, type UserType } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { type AdminUser, adminUserOf, attribute, findUser } from './lib/adminUser';
 import { defineAdminOperation } from './lib/admin';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { pageLimit, pageToken } from './lib/validate';
 
-const filterArgs = z.nullish(
-  z.object({
-    emailPrefix: z.nullish(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254, 'The e-mail prefix is too long.'))),
-    status: z.nullish(z.string()),
-    enabled: z.nullish(z.boolean()),
+const filterArgs = v.nullish(
+  v.object({
+    emailPrefix: v.nullish(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254, 'The e-mail prefix is too long.'))),
+    status: v.nullish(v.string()),
+    enabled: v.nullish(v.boolean()),
   }),
 );
 
-type Filter = NonNullable<z.output<typeof filterArgs>>;
+type Filter = NonNullable<v.InferOutput<typeof filterArgs>>;
 
 /** Cognito's filter syntax quotes the value; a quote or backslash in it is escaped. */
 const quoted = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
@@ -56,7 +56,7 @@ async function mapLimited<T, R>(items: readonly T[], width: number, work: (item:
  * inside Cognito's request quotas.
  */
 export const handler = defineAdminOperation('adminListUsers', {
-  args: z.object({ filter: filterArgs, limit: pageLimit, nextToken: pageToken }),
+  args: v.object({ filter: filterArgs, limit: pageLimit, nextToken: pageToken }),
   async run(args) {
     const filter: Filter = args.filter ?? {};
     const out = await cognito().send(

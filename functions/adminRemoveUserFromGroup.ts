@@ -1,5 +1,5 @@
 import { AdminRemoveUserFromGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { findUser, groupName } from './lib/adminUser';
 import { defineAdminOperation } from './lib/admin';
 import { cognito } from './lib/cognito';
@@ -8,7 +8,7 @@ import { email } from './lib/validate';
 
 /** Removes the user from a group; tokens issued before keep the claim until they expire. */
 export const handler = defineAdminOperation('adminRemoveUserFromGroup', {
-  args: z.object({ email, group: groupName }),
+  args: v.object({ email, group: groupName }),
   async run(args, { actingOn }) {
     const user = await findUser(args.email);
     actingOn({ userId: user.userId, group: args.group });

@@ -1,5 +1,5 @@
 import { ChangePasswordCommand, GetUserCommand, GlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { logger } from './lib/logger';
 import { notifyUser } from './lib/notifications';
@@ -16,7 +16,7 @@ import { password } from './lib/validate';
  * (`sessionsEnded: false`) and the caller, whose token still works, ends them with logout.
  */
 export const handler = defineOperation('changePassword', {
-  input: z.object({ oldPassword: password('old password'), newPassword: password('new password') }),
+  input: v.object({ oldPassword: password('old password'), newPassword: password('new password') }),
   async run(input, { accessToken }) {
     await cognito().send(
       new ChangePasswordCommand({

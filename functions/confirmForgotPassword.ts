@@ -1,5 +1,5 @@
 import { ConfirmForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { defineOperation } from './lib/operation';
@@ -7,7 +7,7 @@ import { email, password, verificationCode } from './lib/validate';
 
 /** Sets the new password with the code forgotPassword e-mailed; Cognito checks code and policy. */
 export const handler = defineOperation('confirmForgotPassword', {
-  input: z.object({ email, verificationCode, newPassword: password('new password') }),
+  input: v.object({ email, verificationCode, newPassword: password('new password') }),
   async run(input) {
     await cognito().send(
       new ConfirmForgotPasswordCommand({

@@ -1,11 +1,11 @@
 import { RespondToAuthChallengeCommand, VerifySoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { GatewayError } from './lib/errors';
 import { writeAccountAttributes } from './lib/account';
 import { logger } from './lib/logger';
-import { archiveVerifiedQrCode } from './lib/mfa';
+import { archiveVerifiedQrCode } from './lib/qrArchive';
 import { defineOperation } from './lib/operation';
 import { newRecoveryCodes } from './lib/recoveryCodes';
 import { claimsOf, toAuthTokens } from './lib/tokens';
@@ -18,7 +18,7 @@ import { email, opaque, optionalText, otp } from './lib/validate';
  * codes (any older set stops working).
  */
 export const handler = defineOperation('confirmMfa', {
-  input: z.object({
+  input: v.object({
     email,
     session: opaque('session'),
     otp,

@@ -1,8 +1,8 @@
 import { GetUserCommand, GlobalSignOutCommand, VerifySoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { GatewayError } from './lib/errors';
-import { archiveVerifiedQrCode } from './lib/mfa';
+import { archiveVerifiedQrCode } from './lib/qrArchive';
 import { notifyUser } from './lib/notifications';
 import { defineOperation } from './lib/operation';
 import { toUser } from './lib/user';
@@ -16,7 +16,7 @@ import { optionalText, otp } from './lib/validate';
  * sessions at once).
  */
 export const handler = defineOperation('confirmReplaceAuthenticator', {
-  input: z.object({
+  input: v.object({
     otp,
     /** MfaSetup.session from replaceAuthenticator: names its QR code for the archive. */
     session: optionalText(256, 'The session is malformed.'),

@@ -1,5 +1,5 @@
 import { RespondToAuthChallengeCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { GatewayError } from './lib/errors';
@@ -13,7 +13,7 @@ import { email, password } from './lib/validate';
  * leaves with a QR code to scan and the session confirmMfa needs.
  */
 export const handler = defineOperation('confirmUser', {
-  input: z.object({ email, temporaryPassword: password('temporary password'), newPassword: password('new password') }),
+  input: v.object({ email, temporaryPassword: password('temporary password'), newPassword: password('new password') }),
   async run(input) {
     const signIn = await passwordSignIn({ email: input.email, password: input.temporaryPassword });
     // Any other answer means the password given is already the user's own one.

@@ -1,5 +1,5 @@
 import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { isAwsError } from './lib/errors';
@@ -14,7 +14,7 @@ import { email, personName, phoneNumber } from './lib/validate';
  * is the same neutral answer, in case the function is ever invoked synchronously again.
  */
 export const handler = defineOperation('createUser', {
-  input: z.object({ email, fullName: personName('full name'), phoneNumber: z.nullish(phoneNumber) }),
+  input: v.object({ email, fullName: personName('full name'), phoneNumber: v.nullish(phoneNumber) }),
   async run(input) {
     const created = { userId: null, email: input.email, status: 'CREATED' as const };
     try {

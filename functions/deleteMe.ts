@@ -1,6 +1,6 @@
 import { DeleteUserCommand, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { GatewayError } from './lib/errors';
@@ -17,7 +17,7 @@ import { toUser } from './lib/user';
  * recent sign-in: a stolen, older access token cannot delete the account.
  */
 export const handler = defineOperation('deleteMe', {
-  input: z.object({}),
+  input: v.object({}),
   async run(_input, { accessToken }) {
     requireRecentSignIn(accessToken);
     const user = toUser(await cognito().send(new GetUserCommand({ AccessToken: accessToken })), accessToken);

@@ -1,5 +1,5 @@
 import { DeleteWebAuthnCredentialCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { GatewayError, isAwsError } from './lib/errors';
 import { notifySignedInUser } from './lib/notifySignedInUser';
@@ -14,7 +14,7 @@ import { requireRecentSignIn } from './lib/reauth';
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteWebAuthnCredential.html
  */
 export const handler = defineOperation('deletePasskey', {
-  input: z.object({ credentialId }),
+  input: v.object({ credentialId }),
   async run(input, { accessToken }) {
     requirePasskeys();
     requireRecentSignIn(accessToken);

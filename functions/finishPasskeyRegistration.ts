@@ -1,5 +1,5 @@
 import { CompleteWebAuthnRegistrationCommand, ListWebAuthnCredentialsCommand, SetUserMFAPreferenceCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { GatewayError } from './lib/errors';
 import { notifySignedInUser } from './lib/notifySignedInUser';
@@ -18,7 +18,7 @@ const PAGE = 20;
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_WebAuthnMfaSettingsType.html
  */
 export const handler = defineOperation('finishPasskeyRegistration', {
-  input: z.object({ credential: webAuthnCredential }),
+  input: v.object({ credential: webAuthnCredential }),
   async run({ credential }, { accessToken }) {
     requirePasskeys();
     await cognito().send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, WebAuthnMfaSettings: { Enabled: true } }));

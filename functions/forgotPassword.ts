@@ -1,5 +1,5 @@
 import { ForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { isAwsError } from './lib/errors';
@@ -22,7 +22,7 @@ const HIDDEN = ['UserNotFoundException', 'InvalidParameterException', 'NotAuthor
  * never carries Cognito's own destination, which exists only for known addresses.
  */
 export const handler = defineOperation('forgotPassword', {
-  input: z.object({ email }),
+  input: v.object({ email }),
   async run(input) {
     try {
       await cognito().send(new ForgotPasswordCommand({ ClientId: config.clientId(), Username: input.email }));

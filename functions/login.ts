@@ -1,4 +1,4 @@
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { GatewayError } from './lib/errors';
 import { startMfaSetup, type MfaSetup } from './lib/mfa';
 import { defineOperation } from './lib/operation';
@@ -25,7 +25,7 @@ interface LoginResult {
  * passwords (the app client hides whether a user exists).
  */
 export const handler = defineOperation('login', {
-  input: z.object({ email, password: password() }),
+  input: v.object({ email, password: password() }),
   async run(input): Promise<LoginResult> {
     const signIn = await passwordSignIn(input);
     const { ChallengeName: step, Session: session } = signIn;

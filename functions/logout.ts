@@ -1,5 +1,5 @@
 import { GlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { defineOperation } from './lib/operation';
 
@@ -8,7 +8,7 @@ import { defineOperation } from './lib/operation';
  * (so `me` fails), though their signatures stay valid until they expire.
  */
 export const handler = defineOperation('logout', {
-  input: z.object({}),
+  input: v.object({}),
   async run(_input, { accessToken }) {
     await cognito().send(new GlobalSignOutCommand({ AccessToken: accessToken }));
     return { status: 'LOGGED_OUT' as const };

@@ -1,5 +1,5 @@
 import { AdminDeleteSoftwareTokenCommand, AdminUserGlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { readAccount, writeAccountAttributes } from './lib/account';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
@@ -25,12 +25,15 @@ const refused = () => new GatewayError('NotAuthorized', 'Incorrect e-mail, passw
  */
 export const handler = defineOperation('recoverAccount', {
   countsAsRecovery: true,
-  input: z.object({
+  input: v.object({
     email,
     password: password(),
-    recoveryCode: z
-      .string({ message: 'The recovery code is required.' })
-      .check(z.trim(), z.minLength(1, 'The recovery code is required.'), z.maxLength(64, 'The recovery code is malformed.')),
+    recoveryCode: v.pipe(
+      v.string('The recovery code is required.'),
+      v.trim(),
+      v.minLength(1, 'The recovery code is required.'),
+      v.maxLength(64, 'The recovery code is malformed.'),
+    ),
   }),
   async run(input) {
     const first = await passwordSignIn(input).catch((err: unknown) => {

@@ -1,5 +1,5 @@
 import { GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { writeAccountAttributes } from './lib/account';
 import { cognito } from './lib/cognito';
 import { GatewayError } from './lib/errors';
@@ -15,7 +15,7 @@ import { toUser } from './lib/user';
  * for the user Cognito has just identified by the token.
  */
 export const handler = defineOperation('regenerateRecoveryCodes', {
-  input: z.object({}),
+  input: v.object({}),
   async run(_input, { accessToken }) {
     requireRecentSignIn(accessToken);
     const user = toUser(await cognito().send(new GetUserCommand({ AccessToken: accessToken })), accessToken);

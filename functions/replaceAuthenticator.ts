@@ -1,6 +1,6 @@
 import { GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { startAuthenticatorReplacement } from './lib/mfa';
 import { defineOperation } from './lib/operation';
@@ -12,7 +12,7 @@ import { toUser } from './lib/user';
  * confirmReplaceAuthenticator verifies a code from the new one, so abandoning this changes nothing.
  */
 export const handler = defineOperation('replaceAuthenticator', {
-  input: z.object({}),
+  input: v.object({}),
   async run(_input, { accessToken }) {
     requireRecentSignIn(accessToken);
     const user = toUser(await cognito().send(new GetUserCommand({ AccessToken: accessToken })), accessToken);

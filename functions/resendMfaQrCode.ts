@@ -1,5 +1,5 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { readAccount, type Account } from './lib/account';
 import { config } from './lib/config';
 import { GatewayError, isAwsError, toGatewayError } from './lib/errors';
@@ -56,7 +56,7 @@ async function qrCodeStored(bucket: string, userId: string): Promise<boolean> {
  * Every refusal gets the same answer as success, and no e-mail.
  */
 export const handler = defineOperation('resendMfaQrCode', {
-  input: z.object({ email, password: password() }),
+  input: v.object({ email, password: password() }),
   async run(input, { requestId }) {
     const bucket = config.mfaBucket();
     if (!bucket || !config.sesFrom()) {

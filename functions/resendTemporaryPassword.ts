@@ -1,5 +1,5 @@
 import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { isAwsError } from './lib/errors';
@@ -17,7 +17,7 @@ const HIDDEN = ['UserNotFoundException', 'UnsupportedUserStateException'];
  * Invoked asynchronously (operations.ts): the caller's answer never waits for Cognito.
  */
 export const handler = defineOperation('resendTemporaryPassword', {
-  input: z.object({ email }),
+  input: v.object({ email }),
   async run(input) {
     try {
       await cognito().send(

@@ -1,5 +1,5 @@
 import { StartWebAuthnRegistrationCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { GatewayError } from './lib/errors';
 import { defineOperation } from './lib/operation';
@@ -13,7 +13,7 @@ import { requireRecentSignIn } from './lib/reauth';
  * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_StartWebAuthnRegistration.html
  */
 export const handler = defineOperation('startPasskeyRegistration', {
-  input: z.object({}),
+  input: v.object({}),
   async run(_input, { accessToken }) {
     requirePasskeys();
     requireRecentSignIn(accessToken);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { InitiateAuthCommand, type InitiateAuthCommandOutput } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { isAwsError } from './lib/errors';
@@ -28,7 +28,7 @@ const DECOY_SESSION_BYTES = 64;
  * https://www.w3.org/TR/webauthn-3/#dom-publickeycredentialrequestoptions-allowcredentials
  */
 export const handler = defineOperation('startPasskeySignIn', {
-  input: z.object({ email }),
+  input: v.object({ email }),
   async run(input) {
     const rpId = requirePasskeys();
     let answer: InitiateAuthCommandOutput | undefined;

@@ -1,5 +1,5 @@
 import { GetUserCommand, UpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './lib/zod';
+import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { defineOperation } from './lib/operation';
 import { toUser } from './lib/user';
@@ -14,18 +14,18 @@ const ATTRIBUTES = [
 ] as const;
 
 // A null field is treated like a missing one: "left out, unchanged", never "erase".
-const input = z
-  .object({
-    fullName: z.nullish(personName('full name')),
-    givenName: z.nullish(personName('given name')),
-    familyName: z.nullish(personName('family name')),
-    phoneNumber: z.nullish(phoneNumber),
-  })
-  .check(
-    z.refine((fields) => ATTRIBUTES.some(([field]) => fields[field] != null), {
-      message: 'Give at least one of fullName, givenName, familyName or phoneNumber.',
-    }),
-  );
+const input = v.pipe(
+  v.object({
+    fullName: v.nullish(personName('full name')),
+    givenName: v.nullish(personName('given name')),
+    familyName: v.nullish(personName('family name')),
+    phoneNumber: v.nullish(phoneNumber),
+  }),
+  v.check(
+    (fields) => ATTRIBUTES.some(([field]) => fields[field] != null),
+    'Give at least one of fullName, givenName, familyName or phoneNumber.',
+  ),
+);
 
 /** Updates the given profile fields, then answers with the profile as Cognito now has it. */
 export const handler = defineOperation('updateProfile', {

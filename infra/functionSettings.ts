@@ -1,4 +1,5 @@
 import type { BuildOptions } from 'esbuild';
+import { operations } from '../operations';
 import type { Environment } from './config';
 
 /**
@@ -20,9 +21,20 @@ export const FUNCTION_ESBUILD = {
   minify: true,
   sourcemap: true,
   sourcesContent: false,
-  // CommonJS dependencies (qrcode and its PNG encoder) require Node built-ins; an ES module has no `require`.
+  // CommonJS code in the bundle may call `require` (the SDK's optional CRT signer does); an ES module has no `require`.
   banner: "import{createRequire as __gatewayCreateRequire}from'node:module';const require=__gatewayCreateRequire(import.meta.url);",
+  define: operationDefines(),
 } as const;
+
+/**
+ * What a function needs of operations.ts, computed from it at build time: the fields that take no
+ * access token, comma-separated, for defineOperation (functions/lib/operation.ts). As a string
+ * constant esbuild folds the source fallback away, so no bundle carries the table itself.
+ */
+function operationDefines(): { OPERATIONS_WITHOUT_TOKEN: string } {
+  const fields = operations.filter((op) => !op.token).map((op) => op.field);
+  return { OPERATIONS_WITHOUT_TOKEN: JSON.stringify(fields.join(',')) };
+}
 
 /** FUNCTION_ESBUILD for esbuild's own `build` call (the offline runtime, the size bench); each caller picks its source maps. */
 export function functionBuildOptions(): BuildOptions {
@@ -35,6 +47,7 @@ export function functionBuildOptions(): BuildOptions {
     external: [...FUNCTION_ESBUILD.external],
     minify: FUNCTION_ESBUILD.minify,
     banner: { js: FUNCTION_ESBUILD.banner },
+    define: { ...FUNCTION_ESBUILD.define },
   };
 }
 

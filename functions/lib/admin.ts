@@ -1,11 +1,12 @@
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod/mini';
+import type * as v from 'valibot';
 import type { AdminOperationField } from '../../operations';
 import { writeAuditRecord } from './audit';
 import { GatewayError, isAwsError } from './errors';
 import type { GatewayEvent, GatewayResult } from './event';
 import { withAwsCalls } from './awsCalls';
 import { failureOf, succeeded } from './operation';
+import { parseInput, type Rules } from './validate';
 
 export interface AdminContext {
   requestId: string;
@@ -15,10 +16,10 @@ export interface AdminContext {
   actingOn(target: { userId?: string; group?: string }): void;
 }
 
-export interface AdminOperationSpec<S extends z.ZodMiniType, R> {
+export interface AdminOperationSpec<S extends Rules, R> {
   /** Rules for the field's arguments (admin fields take them at the top level, not in `input`). */
   args: S;
-  run(args: z.output<S>, context: AdminContext): Promise<R>;
+  run(args: v.InferOutput<S>, context: AdminContext): Promise<R>;
 }
 
 /**
@@ -44,7 +45,7 @@ function adminError(err: unknown): unknown {
  * Wraps one admin operation: refuses a call without an IAM caller before any AWS request,
  * validates the arguments, runs it, and writes one audit record whatever the outcome.
  */
-export function defineAdminOperation<S extends z.ZodMiniType, R>(field: AdminOperationField, spec: AdminOperationSpec<S, R>) {
+export function defineAdminOperation<S extends Rules, R>(field: AdminOperationField, spec: AdminOperationSpec<S, R>) {
   return async (event: GatewayEvent, context?: Pick<Context, 'awsRequestId'>): Promise<GatewayResult<R>> => {
     const requestId = context?.awsRequestId ?? 'local';
     const started = Date.now();
@@ -56,11 +57,8 @@ export function defineAdminOperation<S extends z.ZodMiniType, R>(field: AdminOpe
       try {
         // AppSync lets only IAM-signed requests reach this field; refuse anything else all the same.
         if (!caller) throw new GatewayError('NotAuthorized', 'Admin operations need a request signed with IAM credentials.');
-        const parsed = spec.args.safeParse(event.arguments ?? {});
-        if (!parsed.success) {
-          throw new GatewayError('ValidationError', parsed.error.issues.map((issue) => issue.message).join(' '));
-        }
-        const data = await spec.run(parsed.data, { requestId, caller, actingOn: (t) => Object.assign(target, t) });
+        const parsed = parseInput(spec.args, event.arguments ?? {});
+        const data = await spec.run(parsed, { requestId, caller, actingOn: (t) => Object.assign(target, t) });
         succeeded(field, requestId, started);
         audit('success');
         return { data };

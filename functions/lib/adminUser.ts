@@ -4,7 +4,7 @@ import {
   type AttributeType,
   type UserStatusType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from './zod';
+import * as v from 'valibot';
 import { cognito } from './cognito';
 import { config } from './config';
 import { GatewayError } from './errors';
@@ -82,9 +82,11 @@ export async function adminUserOf(found: FoundUser): Promise<AdminUser> {
 }
 
 /** Admin fields take the e-mail as a top-level argument. */
-export const byEmail = z.object({ email });
+export const byEmail = v.object({ email });
 
 /** Cognito group names: 1–128 characters of its allowed set. */
-export const groupName = z
-  .string({ message: 'The group name is required.' })
-  .check(z.trim(), z.regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u, 'A group name is 1 to 128 letters, digits or punctuation, without spaces.'));
+export const groupName = v.pipe(
+  v.string('The group name is required.'),
+  v.trim(),
+  v.regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u, 'A group name is 1 to 128 letters, digits or punctuation, without spaces.'),
+);

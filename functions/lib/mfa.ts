@@ -1,14 +1,14 @@
 import { AssociateSoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { createHash } from 'node:crypto';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { correction, generate } from 'lean-qr';
+import { toPngBuffer } from 'lean-qr/extras/node_export';
 import { generateURI } from 'otplib';
-import QRCode from 'qrcode';
 import { cognito } from './cognito';
 import { config } from './config';
 import { GatewayError } from './errors';
 import { logger } from './logger';
 import { presignQrCode, type PresignedQrCode } from './presignQrCode';
-import { qrObjectKey } from './qrObjectKey';
+import { pendingQrObjectKey, qrObjectKey } from './qrObjectKey';
 import { s3 } from './s3';
 
 export interface MfaSetup {
@@ -21,23 +21,31 @@ export interface MfaSetup {
 }
 
 /** Still exported here for the code that draws, archives and serves QR codes. */
-export { qrObjectKey };
-
-/**
- * An enrolment's QR code waits here, named by its enrolment session, until the first code from it
- * is verified; then it becomes the user's archived code. Nothing ever serves a pending code, and the
- * bucket expires what is left of abandoned enrolments.
- */
-export function pendingQrObjectKey(session: string): string {
-  return `mfa-qr/pending/${createHash('sha256').update(session).digest('hex')}.png`;
-}
+export { pendingQrObjectKey, qrObjectKey };
 
 const causeOf = (err: unknown) => (err as { name?: string } | null)?.name;
+
+/** The drawn code is about this wide, in whole pixels per module, quiet zone included. */
+const QR_WIDTH_PX = 256;
+const QR_MARGIN_MODULES = 2;
+
+/**
+ * A black-on-white PNG of `text` as a QR code, error correction M at least (lean-qr raises it when
+ * the code's size has room). lean-qr writes the PNG with Node's zlib: an ES module of a few KB, where
+ * qrcode and its PNG encoder put about 60 KB of CommonJS into every function that draws one.
+ */
+function qrPng(text: string): Buffer {
+  const code = generate(text, { minCorrectionLevel: correction.M });
+  const scale = Math.max(1, Math.floor(QR_WIDTH_PX / (code.size + 2 * QR_MARGIN_MODULES)));
+  const png = toPngBuffer(code, { on: [0, 0, 0], off: [255, 255, 255], pad: QR_MARGIN_MODULES, scale });
+  // Typed as a Uint8Array: a view of the same bytes, for base64.
+  return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+}
 
 /** Draws the QR code for a TOTP secret and keeps it as pending for `session` (best effort). */
 async function qrCodeFor(secretCode: string, email: string, session: string) {
   const otpauthUri = generateURI({ issuer: config.mfaIssuer(), label: email, secret: secretCode });
-  const png = await QRCode.toBuffer(otpauthUri, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 256 });
+  const png = qrPng(otpauthUri);
   const bucket = config.mfaBucket();
   let archived: PresignedQrCode | null = null;
   if (bucket) {
@@ -87,38 +95,4 @@ export async function startAuthenticatorReplacement(args: { accessToken: string;
     secretCode: associated.SecretCode,
     ...(await qrCodeFor(associated.SecretCode, args.email, args.session)),
   };
-}
-
-/**
- * After Cognito verified a code from the new authenticator: its pending QR code becomes the user's
- * archived one. Without it (archive off, or it was never written), the old archived code is
- * removed, so the archive never holds a QR code that no longer works. Best effort: the new
- * authenticator works whatever happens here.
- */
-export async function archiveVerifiedQrCode(args: { session: string | null; userId: string }): Promise<void> {
-  const bucket = config.mfaBucket();
-  if (!bucket) return;
-  const active = qrObjectKey(args.userId);
-  try {
-    const pending = args.session ? pendingQrObjectKey(args.session) : null;
-    const png = pending ? await readObject(bucket, pending) : null;
-    if (png) {
-      await s3().send(new PutObjectCommand({ Bucket: bucket, Key: active, Body: png, ContentType: 'image/png' }));
-      await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: pending! }));
-    } else {
-      await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: active }));
-    }
-  } catch (err) {
-    logger.warn('QR code archive not updated', { cause: causeOf(err) });
-  }
-}
-
-async function readObject(bucket: string, key: string): Promise<Uint8Array | null> {
-  try {
-    const out = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    return (await out.Body?.transformToByteArray()) ?? null;
-  } catch (err) {
-    if (causeOf(err) === 'NoSuchKey') return null;
-    throw err;
-  }
 }

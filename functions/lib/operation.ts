@@ -1,11 +1,25 @@
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod/mini';
+import type * as v from 'valibot';
 import { awsCallsSoFar, withAwsCalls } from './awsCalls';
 import { GatewayError, messages, toGatewayError } from './errors';
 import type { GatewayEvent, GatewayFailure, GatewayResult } from './event';
 import { framesOf, logger } from './logger';
 import { recordOperation } from './metrics';
-import { operations, type OperationField } from '../../operations';
+import type { OperationField } from '../../operations';
+import { parseInput, type Rules } from './validate';
+
+/** Set by the build (OPERATIONS_WITHOUT_TOKEN in infra/functionSettings.ts); unset when run from source. */
+declare const OPERATIONS_WITHOUT_TOKEN: string | undefined;
+
+/**
+ * The fields operations.ts marks `token: false`. A bundle gets them as a build-time string, and
+ * esbuild drops the import below with its dead branch, so no function carries the whole table; run
+ * from source (tests, the in-process runtime), the table itself is read.
+ */
+const withoutToken: readonly string[] =
+  typeof OPERATIONS_WITHOUT_TOKEN === 'string'
+    ? OPERATIONS_WITHOUT_TOKEN.split(',')
+    : (await import('../../operations')).operations.filter((op) => !op.token).map((op) => op.field);
 
 export interface OperationContext {
   /** The caller's access token; present whenever operations.ts marks the operation `token: true`. */
@@ -13,10 +27,10 @@ export interface OperationContext {
   requestId: string;
 }
 
-export interface OperationSpec<S extends z.ZodMiniType, R> {
-  /** Rules for the field's `input` argument (operations without one use `z.object({})`). */
+export interface OperationSpec<S extends Rules, R> {
+  /** Rules for the field's `input` argument (operations without one use `v.object({})`). */
   input: S;
-  run(input: z.output<S>, context: OperationContext): Promise<R>;
+  run(input: v.InferOutput<S>, context: OperationContext): Promise<R>;
   /** A success is also counted as the `AccountRecoveries` metric. */
   countsAsRecovery?: boolean;
 }
@@ -27,22 +41,19 @@ export interface OperationSpec<S extends z.ZodMiniType, R> {
  * Logs carry the field, the outcome, the duration and each backend call's command and duration
  * only; the outcome is counted as a metric (functions/lib/metrics.ts).
  */
-export function defineOperation<S extends z.ZodMiniType, R>(field: OperationField, spec: OperationSpec<S, R>) {
-  const needsToken = operations.find((op) => op.field === field)?.token ?? true;
+export function defineOperation<S extends Rules, R>(field: OperationField, spec: OperationSpec<S, R>) {
+  const needsToken = !withoutToken.includes(field);
   return async (event: GatewayEvent, context?: Pick<Context, 'awsRequestId'>): Promise<GatewayResult<R>> => {
     const requestId = context?.awsRequestId ?? 'local';
     const started = Date.now();
     return withAwsCalls(async () => {
       try {
-        const parsed = spec.input.safeParse(event.arguments?.input ?? {});
-        if (!parsed.success) {
-          throw new GatewayError('ValidationError', parsed.error.issues.map((issue) => issue.message).join(' '));
-        }
+        const parsed = parseInput(spec.input, event.arguments?.input ?? {});
         const accessToken = event.accessToken?.trim() ?? '';
         if (needsToken && !accessToken) {
           throw new GatewayError('NotAuthorized', messages.noToken);
         }
-        const data = await spec.run(parsed.data, { accessToken, requestId });
+        const data = await spec.run(parsed, { accessToken, requestId });
         succeeded(field, requestId, started, { recovery: spec.countsAsRecovery });
         return { data };
       } catch (err) {

@@ -1,7 +1,7 @@
 import type { WebAuthnCredentialDescription } from '@aws-sdk/client-cognito-identity-provider';
 import { config } from './config';
 import { GatewayError, messages } from './errors';
-import * as z from './zod';
+import * as v from 'valibot';
 
 /** Passkeys are on when the environment names their relying party (the `passkeys` setting). */
 export function requirePasskeys(): string {
@@ -39,25 +39,31 @@ const CREDENTIAL_MESSAGE = "The credential is the JSON of the browser's PublicKe
  * Cognito verifies the rest; this only refuses what cannot be one, before any call.
  * https://www.w3.org/TR/webauthn-3/#dom-publickeycredential-tojson
  */
-export const webAuthnCredential = z.pipe(
-  z.string({ message: 'The credential is required.' }).check(z.trim(), z.maxLength(16384, 'The credential is too large.')),
-  z.transform((text: string, payload) => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = null;
-    }
-    const candidate = parsed as { id?: unknown; response?: unknown } | null;
+export const webAuthnCredential = v.pipe(
+  v.string('The credential is required.'),
+  v.trim(),
+  v.maxLength(16384, 'The credential is too large.'),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const candidate = parsedJson(dataset.value) as { id?: unknown; response?: unknown } | null;
     if (!candidate || typeof candidate !== 'object' || typeof candidate.id !== 'string' || !candidate.id || typeof candidate.response !== 'object' || !candidate.response) {
-      payload.issues.push({ code: 'custom', message: CREDENTIAL_MESSAGE, input: text });
-      return z.NEVER;
+      addIssue({ message: CREDENTIAL_MESSAGE });
+      return NEVER;
     }
     return candidate as { id: string; response: Record<string, unknown> } & Record<string, unknown>;
   }),
 );
 
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** A passkey's credential id as Cognito lists it: base64url. */
-export const credentialId = z
-  .string({ message: 'The credential id is required.' })
-  .check(z.trim(), z.regex(/^[A-Za-z0-9_-]{16,1366}$/, 'The credential id is the base64url id listPasskeys shows.'));
+export const credentialId = v.pipe(
+  v.string('The credential id is required.'),
+  v.trim(),
+  v.regex(/^[A-Za-z0-9_-]{16,1366}$/, 'The credential id is the base64url id listPasskeys shows.'),
+);

@@ -30,6 +30,7 @@ export const BUNDLING: BundlingOptions = {
   sourceMap: FUNCTION_ESBUILD.sourcemap,
   sourcesContent: FUNCTION_ESBUILD.sourcesContent,
   banner: FUNCTION_ESBUILD.banner,
+  define: { ...FUNCTION_ESBUILD.define },
   forceDockerBundling: false,
   logLevel: LogLevel.WARNING,
 };

@@ -1,4 +1,5 @@
 import { util } from '@aws-appsync/utils';
+import { EMAIL_PATTERN } from '../../emailRule';
 
 /**
  * The functions' input rules (functions/lib/validate.ts), for resolvers that check input
@@ -19,11 +20,6 @@ export function refuseProblems(problems: Array<string | null>): void {
   if (found.length > 0) refuseInput(found.join(' '));
 }
 
-/**
- * The functions' own e-mail rule, stricter than AWSEmail: the host needs a dot and a top-level
- * domain of letters.
- */
-const EMAIL = "(?:[A-Za-z0-9_'+\\-]+\\.)*[A-Za-z0-9_'+\\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}";
 
 /** The address as the functions key it: trimmed and lower-cased. */
 export function emailOf(value: unknown): string {
@@ -35,7 +31,7 @@ export function emailProblem(value: unknown): string | null {
   if (typeof value !== 'string') return 'The e-mail address is required.';
   const address = emailOf(value);
   if (address.length > 254) return 'The e-mail address is too long.';
-  return util.matches(EMAIL, address) ? null : 'Enter a valid e-mail address.';
+  return util.matches(EMAIL_PATTERN, address) ? null : 'Enter a valid e-mail address.';
 }
 
 /** The address as the function keys it, refused as the function would refuse it. */

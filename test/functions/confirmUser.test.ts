@@ -6,6 +6,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/confirmUser';
 import { pendingQrObjectKey } from '../../functions/lib/mfa';
@@ -101,6 +103,13 @@ describe('confirmUser', () => {
     const png = Buffer.from(mfaSetup.qrCodeDataUrl.slice('data:image/png;base64,'.length), 'base64');
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(puts[0]!.args[0].input.Body).toEqual(png);
+    // As an authenticator app's camera reads it: opaque black on white, about 256 px, the otpauth URI in it.
+    const image = PNG.sync.read(png);
+    expect(image.width).toBe(image.height);
+    expect(image.width).toBeGreaterThan(200);
+    expect(image.width).toBeLessThanOrEqual(256);
+    expect([...image.data.subarray(0, 4)]).toEqual([255, 255, 255, 255]);
+    expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(mfaSetup.otpauthUri);
 
     // A presigned GET of the same object, valid for the configured ten minutes.
     const url = new URL(mfaSetup.qrCodeUrl!);

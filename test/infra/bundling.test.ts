@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../../infra/config';
 import { GatewayFunction } from '../../infra/constructs/functions';
+import { FUNCTION_ESBUILD } from '../../infra/functionSettings';
 import { bundleContents, prepareBundles, type BundleContents } from '../../local/lambda/bundle';
 import { functionOperations } from '../../operations';
 import { functionNames, sdkImportsOf } from '../../scripts/functionBundles';
@@ -31,7 +32,7 @@ import(workerData.url)
   }).finally(() => worker.terminate());
 }
 
-/** Really bundles two functions with the project's esbuild, as `cdk synth` does for all of them. */
+/** Really bundles three functions with the project's esbuild, as `cdk synth` does for all of them. */
 describe('function bundles', () => {
   const bundles = new Map<string, string>();
   const codeOf = (name: string) => readFileSync(join(bundles.get(name)!, 'index.mjs'), 'utf8');
@@ -43,7 +44,7 @@ describe('function bundles', () => {
     const app = new App({ builtinCloudFormationValidation: false });
     const stack = new Stack(app, 'Bundles', { env: { region: 'eu-west-1' } });
     const config = loadEnvironment('dev');
-    const functions = ['createUser', 'confirmUser'].map((name) => {
+    const functions = ['createUser', 'confirmUser', 'logout'].map((name) => {
       const op = functionOperations.find((row) => row.field === name)!;
       return new GatewayFunction(stack, name, {
         name,
@@ -83,6 +84,12 @@ describe('function bundles', () => {
     const result = (await answerInNode(url, { field: 'confirmUser', arguments: { input: {} } })) as { error: { errorType: string } };
     expect(result.error.errorType).toBe('ValidationError');
   });
+
+  it('keep the token flags built in from operations.ts: logout is refused without a token, before any call', async () => {
+    const url = pathToFileURL(join(bundles.get('logout')!, 'index.mjs')).href;
+    const result = (await answerInNode(url, { field: 'logout', arguments: {} })) as { error: { errorType: string } };
+    expect(result.error.errorType).toBe('NotAuthorized');
+  });
 });
 
 /** The service id each SDK package's client names in a bundle. */
@@ -101,8 +108,8 @@ const serviceOfCall = (call: string) => (call.startsWith('S3 ') ? 'S3' : call.st
  * Every function bundled with CDK's esbuild settings, to keep what Lambda loads small: the bundles
  * the offline stack runs (local/lambda/bundle.ts), which test/setup/bundles.ts has already built
  * with those settings. Each adds only the local runtime around the handler (an inline source map
- * and local/lambda/bootstrap.ts, which imports no package), so what the SDK and zod put in them is
- * what they put in the deployed bundle.
+ * and local/lambda/bootstrap.ts, which imports no package), so what the SDK and valibot put in them
+ * is what they put in the deployed bundle.
  */
 describe('every function bundle', () => {
   const names = functionNames();
@@ -124,16 +131,42 @@ describe('every function bundle', () => {
     expect(names.length).toBeGreaterThanOrEqual(functionOperations.length);
   });
 
-  it('carry no classic zod, only the zod/mini rules they use', () => {
+  /** Bytes of the bundle that came from files whose path contains `part`. */
+  const bytesFrom = (name: string, part: string) =>
+    Object.entries(contents.get(name)!.bytesIn)
+      .filter(([path]) => path.includes(part))
+      .reduce((sum, [, bytes]) => sum + bytes, 0);
+
+  it('validate with valibot, tree-shaken to the rules they declare, and carry no zod', () => {
     for (const name of names) {
-      // Classic zod names its base class "ZodType"; zod/mini's is "ZodMiniType".
-      expect(codeOf(name).includes('"ZodType"'), name).toBe(false);
-      const zodBytes = Object.entries(contents.get(name)!.bytesIn)
-        .filter(([path]) => path.includes('node_modules/zod/'))
-        .reduce((sum, [, bytes]) => sum + bytes, 0);
-      // Tree-shaken, a function's rules take about 40 KB of zod (the whole package is over 400 KB).
-      expect(zodBytes, name).toBeLessThan(80_000);
+      expect(bytesFrom(name, 'node_modules/zod/'), name).toBe(0);
+      // Classic zod names its base class "ZodType", zod/mini "ZodMiniType".
+      expect(/"Zod(Mini)?Type"/.test(codeOf(name)), name).toBe(false);
+      // A function's rules take about 5 KB of valibot; the whole package is over 100 KB minified.
+      expect(bytesFrom(name, 'node_modules/valibot/'), name).toBeLessThan(12_000);
     }
+    expect(bytesFrom('login', 'node_modules/valibot/')).toBeGreaterThan(0);
+  });
+
+  it('draw QR codes with lean-qr, without qrcode or pngjs, and only where one is drawn', () => {
+    for (const name of names) {
+      expect(bytesFrom(name, 'node_modules/qrcode/'), name).toBe(0);
+      expect(bytesFrom(name, 'node_modules/pngjs/'), name).toBe(0);
+    }
+    for (const name of ['login', 'confirmUser', 'recoverAccount', 'replaceAuthenticator']) expect(bytesFrom(name, 'node_modules/lean-qr/'), name).toBeGreaterThan(0);
+    for (const name of ['confirmMfa', 'confirmReplaceAuthenticator', 'resendMfaQrCode', 'createUser']) expect(bytesFrom(name, 'node_modules/lean-qr/'), name).toBe(0);
+  });
+
+  it('carry no copy of operations.ts, only the token flags built in from it', () => {
+    for (const name of names) {
+      expect(Object.keys(contents.get(name)!.bytesIn).filter((path) => path.endsWith('operations.ts')), name).toEqual([]);
+      expect(codeOf(name).includes('cognito-idp:AdminCreateUser'), name).toBe(false);
+    }
+    const withoutToken = (JSON.parse(FUNCTION_ESBUILD.define.OPERATIONS_WITHOUT_TOKEN) as string).split(',');
+    expect(withoutToken).toEqual(expect.arrayContaining(['createUser', 'login', 'forgotPassword', 'startPasskeySignIn', 'adminGetUser']));
+    expect(withoutToken).not.toContain('logout');
+    expect(withoutToken).not.toContain('changePassword');
+    expect(withoutToken).not.toContain('finishPasskeyRegistration');
   });
 
   it('contain exactly the SDK clients of the packages their code imports', () => {

@@ -3,7 +3,7 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod/mini';
+import * as v from 'valibot';
 import { awsCallsSoFar, withAwsCalls } from '../../../functions/lib/awsCalls';
 import { cognito } from '../../../functions/lib/cognito';
 import { logger } from '../../../functions/lib/logger';
@@ -126,7 +126,7 @@ describe('operation metrics', () => {
   it('count AccountRecoveries for an operation that counts its success as one, and only on success', async () => {
     let fail = false;
     const recover = defineOperation('recoverAccount', {
-      input: z.object({}),
+      input: v.object({}),
       countsAsRecovery: true,
       run: async () => {
         if (fail) throw new Error('boom');

@@ -5,7 +5,7 @@ import { buildAppSyncSchema, loadSchema } from '../../../local/appsync/schema';
 import { operations, userOperations } from '../../../operations';
 import * as rules from '../../../functions/lib/validate';
 import * as passkeyRules from '../../../functions/lib/passkeys';
-import * as z from '../../../functions/lib/zod';
+import * as v from 'valibot';
 import { environmentNames, loadEnvironment } from '../../../infra/config';
 
 const schema = loadSchema();
@@ -85,7 +85,7 @@ describe('example values', () => {
   });
 
   it("pass the functions' input rules", () => {
-    const ruleFor: Record<string, z.ZodMiniType> = {
+    const ruleFor: Record<string, v.GenericSchema> = {
       email: rules.email,
       otp: rules.otp,
       verificationCode: rules.verificationCode,
@@ -98,7 +98,7 @@ describe('example values', () => {
       credentialId: passkeyRules.credentialId,
     };
     for (const [name, value] of leaves) {
-      if (ruleFor[name]) expect(z.safeParse(ruleFor[name], value).success, name).toBe(true);
+      if (ruleFor[name]) expect(v.safeParse(ruleFor[name], value).success, name).toBe(true);
     }
     expect(STRING_EXAMPLES.otp).toMatch(/^\d{6}$/);
     expect(STRING_EXAMPLES.verificationCode).toMatch(/^\d{6}$/);

@@ -1,0 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleFunctions } from './functionBundles';
+const n = process.argv[2]!;
+const out = mkdtempSync(join(tmpdir(), 'an-'));
+const meta = await bundleFunctions([n], out);
+const o = Object.values(meta.outputs).find((x) => x.entryPoint)!;
+for (const [p, i] of Object.entries(o.inputs).sort((a,b)=>b[1].bytesInOutput-a[1].bytesInOutput)) if (!/@aws-sdk|@smithy|@aws-crypto|fast-xml|tslib|@aws\//.test(p) && i.bytesInOutput>0) console.log(i.bytesInOutput, p);
+console.log(out);
