@@ -13,6 +13,8 @@ describe('functions in workers', () => {
   it('answers over the wire, and the warm environment answers the next event the same', async () => {
     const first = await runtime.invoke('logout', { arguments: {} });
     expect(first.error).toBeUndefined();
+    // The token flag built into the bundle from operations.ts: refused before any call.
+    expect(first.result).toMatchObject({ error: { errorType: 'NotAuthorized' } });
     expect(await runtime.invoke('logout', { arguments: {} })).toEqual(first);
   });
 
