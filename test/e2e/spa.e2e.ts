@@ -261,6 +261,8 @@ describe('the example SPA in a browser', () => {
     await page.getByTestId('passkeys-none').waitFor();
     await page.getByTestId('passkey-add').click();
     await expectText('notice', 'Passkey added: it now signs you in on its own, no password or code needed.');
+    // The profile reads the list again after the change: wait for it, then count.
+    await page.getByTestId('passkey-list').waitFor();
     expect(await page.getByTestId('passkey').count()).toBe(1);
     await inbox.next(EMAIL, SUBJECTS.passkeyAdded);
   });
