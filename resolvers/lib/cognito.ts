@@ -52,9 +52,41 @@ export function unexpected(ctx: Context, message: string): never {
 }
 
 /** Cognito's `__type` may carry a namespace (`…#Name`) or a suffix (`Name:…`), as the SDK allows for. */
-export function errorName(body: Json, headers: Record<string, string> | undefined): string {
+function errorName(body: Json, headers: Record<string, string> | undefined): string {
   const raw: string = typeof body.__type === 'string' ? body.__type : header(headers, 'x-amzn-errortype');
   return (raw.split('#').pop() ?? '').split(':')[0] ?? '';
+}
+
+interface Answer {
+  statusCode: number;
+  json: Json;
+  headers?: Record<string, string>;
+}
+
+interface Failure {
+  name: string;
+  message: string;
+  /** Cognito's own fault (HTTP 5xx). */
+  serverFault: boolean;
+}
+
+/** Cognito's answer as the HTTP data source hands it over: status, JSON body (or {}) and headers. */
+function answerOf(ctx: Context): Answer {
+  const { statusCode, body, headers } = ctx.result as { statusCode: number; body?: string; headers?: Record<string, string> };
+  const text = (body ?? '').trim();
+  return { statusCode, json: text.startsWith('{') ? JSON.parse(text) : {}, headers };
+}
+
+/** The exception in a non-2xx answer, by name and message; null for a 2xx. */
+function failureIn({ statusCode, json, headers }: Answer): Failure | null {
+  if (statusCode >= 200 && statusCode < 300) return null;
+  const message: string = typeof json.message === 'string' ? json.message : typeof json.Message === 'string' ? json.Message : '';
+  return { name: errorName(json, headers), message, serverFault: statusCode >= 500 };
+}
+
+/** The exception Cognito answered with; null when it answered 2xx or could not be reached. */
+export function cognitoFailure(ctx: Context): Failure | null {
+  return ctx.error || !ctx.result ? null : failureIn(answerOf(ctx));
 }
 
 /**
@@ -63,12 +95,10 @@ export function errorName(body: Json, headers: Record<string, string> | undefine
  */
 export function cognitoResult(ctx: Context): Json {
   if (ctx.error) util.error(messages.unavailable, 'ServiceUnavailable');
-  const { statusCode, body, headers } = ctx.result as { statusCode: number; body?: string; headers?: Record<string, string> };
-  const text = (body ?? '').trim();
-  const json: Json = text.startsWith('{') ? JSON.parse(text) : {};
-  if (statusCode >= 200 && statusCode < 300) return json;
-  const message: string = typeof json.message === 'string' ? json.message : typeof json.Message === 'string' ? json.Message : '';
-  const mapped = mapAwsError(errorName(json, headers), message, statusCode >= 500);
+  const answer = answerOf(ctx);
+  const failure = failureIn(answer);
+  if (!failure) return answer.json;
+  const mapped = mapAwsError(failure.name, failure.message, failure.serverFault);
   if (mapped) util.error(mapped.message, mapped.errorType);
   return unexpected(ctx, messages.unexpected);
 }

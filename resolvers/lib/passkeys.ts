@@ -1,6 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { messages } from '../../cognitoErrors';
-import { errorName } from './cognito';
+import { cognitoFailure } from './cognito';
 
 /** Passkey fields answer FeatureDisabled, before any call, when the `passkeys` setting is off. */
 export function requirePasskeys(ctx: Context): void {
@@ -35,13 +35,8 @@ export function credentialProblem(value: unknown): string | null {
  * Cognito's own faults keep their own answers.
  */
 export function passkeyRefused(ctx: Context): boolean {
-  if (ctx.error || !ctx.result) return false;
-  const { statusCode, body, headers } = ctx.result as { statusCode: number; body?: string; headers?: Record<string, string> };
-  if (statusCode < 400 || statusCode >= 500) return false;
-  const text = (body ?? '').trim();
-  const json: Record<string, any> = text.startsWith('{') ? JSON.parse(text) : {};
-  const name = errorName(json, headers);
-  const message = `${json.message ?? json.Message ?? ''}`.toLowerCase();
-  if (name === 'NotAuthorizedException') return message.indexOf('attempts exceeded') < 0;
-  return ['CodeMismatchException', 'ExpiredCodeException', 'UserNotFoundException', 'UserNotConfirmedException'].indexOf(name) >= 0;
+  const failure = cognitoFailure(ctx);
+  if (!failure || failure.serverFault) return false;
+  if (failure.name === 'NotAuthorizedException') return failure.message.toLowerCase().indexOf('attempts exceeded') < 0;
+  return ['CodeMismatchException', 'ExpiredCodeException', 'UserNotFoundException', 'UserNotConfirmedException'].indexOf(failure.name) >= 0;
 }
