@@ -1,7 +1,8 @@
 import type { WebAuthnCredentialDescription } from '@aws-sdk/client-cognito-identity-provider';
+import * as v from 'valibot';
+import { passkeyView, type Passkey } from '../../passkeyView';
 import { config } from './config';
 import { GatewayError, messages } from './errors';
-import * as v from 'valibot';
 
 /** Passkeys are on when the environment names their relying party (the `passkeys` setting). */
 export function requirePasskeys(): string {
@@ -10,25 +11,9 @@ export function requirePasskeys(): string {
   return rpId;
 }
 
-/** A passkey as the API shows it. */
-export interface Passkey {
-  id: string;
-  name: string;
-  created: string;
-  relyingPartyId: string;
-  authenticatorAttachment: string | null;
-  transports: string[];
-}
-
+/** A passkey as the API shows it, as listPasskeys shows it too. */
 export function toPasskey(credential: WebAuthnCredentialDescription): Passkey {
-  return {
-    id: credential.CredentialId ?? '',
-    name: credential.FriendlyCredentialName ?? '',
-    created: (credential.CreatedAt ?? new Date(0)).toISOString(),
-    relyingPartyId: credential.RelyingPartyId ?? '',
-    authenticatorAttachment: credential.AuthenticatorAttachment ?? null,
-    transports: credential.AuthenticatorTransports ?? [],
-  };
+  return passkeyView(credential, (credential.CreatedAt ?? new Date(0)).toISOString());
 }
 
 const CREDENTIAL_MESSAGE = "The credential is the JSON of the browser's PublicKeyCredential (credential.toJSON()).";

@@ -1,5 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { messages } from '../../cognitoErrors';
+import { passkeyView, type Passkey } from '../../passkeyView';
 import { cognitoFailure } from './cognito';
 
 /** Passkey fields answer FeatureDisabled, before any call, when the `passkeys` setting is off. */
@@ -7,16 +8,9 @@ export function requirePasskeys(ctx: Context): void {
   if (ctx.env.PASSKEYS !== 'on') util.error(messages.passkeysOff, 'FeatureDisabled');
 }
 
-/** A passkey as Cognito lists it (WebAuthnCredentialDescription; CreatedAt in epoch seconds), as the API shows it. */
-export function passkeyOf(credential: Record<string, any>): Record<string, unknown> {
-  return {
-    id: credential.CredentialId ?? '',
-    name: credential.FriendlyCredentialName ?? '',
-    created: util.time.epochMilliSecondsToISO8601(Math.round((credential.CreatedAt ?? 0) * 1000)),
-    relyingPartyId: credential.RelyingPartyId ?? '',
-    authenticatorAttachment: credential.AuthenticatorAttachment ?? null,
-    transports: credential.AuthenticatorTransports ?? [],
-  };
+/** A passkey as Cognito lists it (CreatedAt in epoch seconds on the wire), as the API shows it. */
+export function passkeyOf(credential: Record<string, any>): Passkey {
+  return passkeyView(credential, util.time.epochMilliSecondsToISO8601(Math.round((credential.CreatedAt ?? 0) * 1000)));
 }
 
 /** What the browser's PublicKeyCredential JSON must at least look like before Cognito is asked. */
