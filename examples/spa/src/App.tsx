@@ -16,22 +16,16 @@ import { VerifyMfa } from './screens/VerifyMfa';
 import { NO_NAV, SIGNED_IN, type Go, type Screen } from './screens';
 import { useAction } from './useAction';
 
-const keys = new WeakMap<Screen, number>();
-let nextKey = 0;
-
-/** A new key for each screen object, so a screen entered again starts fresh. */
-function screenKey(screen: Screen): number {
-  if (!keys.has(screen)) keys.set(screen, (nextKey += 1));
-  return keys.get(screen)!;
-}
-
 /** No router: the screen is state, and each screen says where to go next. */
 export function App() {
   const [screen, setScreen] = useState<Screen>({ name: 'signUp' });
   const [notice, setNotice] = useState<string | null>(null);
+  // Each go() is a new visit: the screen's key, so a screen entered again (the profile after adding a passkey) starts fresh.
+  const [visit, setVisit] = useState(0);
   const go: Go = useCallback((next, message) => {
     setScreen(next);
     setNotice(message ?? null);
+    setVisit((n) => n + 1);
   }, []);
 
   return (
@@ -43,12 +37,11 @@ export function App() {
           {notice}
         </p>
       )}
-      <Current key={screenKey(screen)} screen={screen} go={go} />
+      <Current key={visit} screen={screen} go={go} />
     </main>
   );
 }
 
-/** Keyed by the screen object: going to the profile again (after adding a passkey, say) reads it anew. */
 function Current({ screen, go }: { screen: Screen; go: Go }) {
   switch (screen.name) {
     case 'signUp':
