@@ -43,6 +43,23 @@ describe('alias and batch amplification', () => {
     expect((await attack.inbox().all(email)).length).toBeLessThanOrEqual(2 /* invitation + one */);
   });
 
+  it('aliased passkey sign-in attempts run one: guesses at a passkey cannot be batched', async () => {
+    const start = (i: number) => `s${i}: startPasskeySignIn(input: { email: "guess-${i}@example.com" }) { session }`;
+    const finish = (i: number) =>
+      `f${i}: finishPasskeySignIn(input: { email: "guess-${i}@example.com", session: "${'x'.repeat(40)}", credential: "{\\"id\\":\\"a\\",\\"response\\":{}}" }) { accessToken }`;
+    for (const [prefix, field] of [['s', start], ['f', finish]] as const) {
+      const answer = await attack.gql(`mutation { ${Array.from({ length: 20 }, (_, i) => field(i)).join(' ')} }`);
+      expect(answer.data).toBeNull();
+      // Only the first alias ran: the second, if reached, hit the limit, and the serial mutation ended there.
+      const paths = answer.errors!.map((error) => error.path?.[0]);
+      expect(paths.every((path) => path === `${prefix}0` || path === `${prefix}1`), paths.join()).toBe(true);
+      for (const error of answer.errors!.filter((e) => e.path?.[0] === `${prefix}1`)) expect(error.errorType).toBe('ResolverExecutionLimitReached');
+    }
+    // startPasskeySignIn's first alias succeeded, so its second was reached and refused by the limit.
+    const started = await attack.gql(`mutation { ${Array.from({ length: 20 }, (_, i) => start(i)).join(' ')} }`);
+    expect(started.errors).toContainEqual(expect.objectContaining({ path: ['s1'], errorType: 'ResolverExecutionLimitReached' }));
+  });
+
   it('a JSON array of 100 requests is refused as malformed, and runs nothing', async () => {
     const email = 'batch-target@example.com';
     const batch = Array.from({ length: 100 }, () => ({ query: Q.forgotPassword, variables: { input: { email } } }));
