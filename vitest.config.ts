@@ -29,6 +29,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Vitest's default leaves one core to itself (cores - 1): on two cores that ran one file at a time.
     maxWorkers: 2,
+    // A young generation of 32 MB instead of V8's 16: the suite allocates a lot (CDK synths, the
+    // SDK in every function environment), and fewer scavenges took 3–5% off its CPU time.
+    execArgv: ['--max-semi-space-size=32'],
     setupFiles: ['test/setup/hermetic.ts'],
     globalSetup: ['test/setup/bundles.ts'],
     projects: [
