@@ -12,8 +12,6 @@ const SOURCE_CONDITION = '@auth-gateway/source';
  */
 export const ISOLATED = [
   'test/resolvers.test.ts',
-  'test/local/appsync/crash.test.ts',
-  'test/local/appsync/timeout.test.ts',
   'test/local/cognito/timingParity.test.ts',
   'test/conformance/amplify.test.ts',
   'test/flow/rotation.test.ts',

@@ -12,17 +12,20 @@ import { lambdaContext, overTheWire } from '../lambda/context';
 /** Past this the invocation is abandoned, as Lambda ends it: the deployed function's own timeout. */
 export const FUNCTION_TIMEOUT_MS = FUNCTION_TIMEOUT_SECONDS * 1000;
 
-type Handler = (event: unknown, context: Context) => unknown;
+export type Handler = (event: unknown, context: Context) => unknown;
+
+/** Where a handler comes from: `functions/<field>.ts` unless a test gives its own. */
+export type HandlerLoader = (field: string) => Promise<Handler>;
 
 export type Invocation = { result: unknown; error?: undefined } | { result: null; error: { message: string; type: string } };
 
 export { overTheWire };
 
-async function loadHandler(field: string): Promise<Handler> {
+const loadHandler: HandlerLoader = async (field) => {
   const module = (await import(`../../functions/${field}.ts`)) as { handler?: unknown };
   if (typeof module.handler !== 'function') throw new Error(`functions/${field}.ts exports no handler function.`);
   return module.handler as Handler;
-}
+};
 
 function contextOf(field: string, deadline: number): Context {
   const functionName = `local-${field}`;
@@ -53,10 +56,10 @@ export interface FunctionRuntime {
   invokeAsync(field: string, payload: unknown, timeoutMs?: number): void;
 }
 
-export async function invokeFunction(field: string, payload: unknown, timeoutMs = FUNCTION_TIMEOUT_MS): Promise<Invocation> {
+export async function invokeFunction(field: string, payload: unknown, timeoutMs = FUNCTION_TIMEOUT_MS, load = loadHandler): Promise<Invocation> {
   const limit = timeout(timeoutMs);
   try {
-    const handler = await loadHandler(field);
+    const handler = await load(field);
     const context = contextOf(field, Date.now() + timeoutMs);
     const result = await Promise.race([handler(overTheWire(payload), context), limit.promise]);
     return { result: overTheWire(result) };
@@ -90,13 +93,18 @@ export function trackAsync(field: string, invoke: () => Promise<Invocation>): vo
   running.add(done);
 }
 
-/** An `Event` invocation in this process. */
-export function invokeAsync(field: string, payload: unknown, timeoutMs = FUNCTION_TIMEOUT_MS): void {
-  trackAsync(field, () => invokeFunction(field, payload, timeoutMs));
+/**
+ * Functions imported into this process and sharing its environment: for tests that mock the SDK,
+ * or that give handlers of their own (`load`) to see how the runtime treats one that fails.
+ */
+export function inProcessRuntime(load = loadHandler): FunctionRuntime {
+  return {
+    invoke: (field, payload, timeoutMs) => invokeFunction(field, payload, timeoutMs, load),
+    invokeAsync: (field, payload, timeoutMs) => trackAsync(field, () => invokeFunction(field, payload, timeoutMs, load)),
+  };
 }
 
-/** Functions imported into this process and sharing its environment: for tests that mock the SDK. */
-export const inProcessFunctions: FunctionRuntime = { invoke: invokeFunction, invokeAsync };
+export const inProcessFunctions = inProcessRuntime();
 
 /** Resolves once every asynchronous invocation started so far (by any runtime), and any they started, has finished. */
 export async function asyncInvocationsSettled(): Promise<void> {

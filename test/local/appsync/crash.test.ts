@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inProcessRuntime } from '../../../local/appsync/lambda';
 import { useRuntime } from './runtime';
 
-// A function that crashes the way a Lambda function does when its code throws outside defineOperation.
-vi.mock('../../../functions/login', () => ({
-  handler: async () => {
-    throw new Error('Task exploded at internal-host:5432');
-  },
-}));
+// A login function that crashes the way a Lambda function does when its code throws outside defineOperation.
+const crashing = inProcessRuntime(async () => async () => {
+  throw new Error('Task exploded at internal-host:5432');
+});
 
-const { post } = useRuntime();
+const { post } = useRuntime(undefined, crashing);
 
 afterEach(() => {
   vi.restoreAllMocks();

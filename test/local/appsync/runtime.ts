@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { GraphQLResponse } from '../../../local/appsync/execute';
+import type { FunctionRuntime } from '../../../local/appsync/lambda';
 import type { ApiLimits } from '../../../local/appsync/limits';
 import { startAppSyncRuntime } from '../../../local/appsync/server';
 import { useTestEnv } from '../../helpers';
@@ -14,11 +15,12 @@ export interface RuntimeClient {
   post(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
 }
 
-export function useRuntime(limits?: ApiLimits): RuntimeClient {
+/** `functions`: how fields reach their functions; by default each `functions/<field>.ts` in this process. */
+export function useRuntime(limits?: ApiLimits, functions?: FunctionRuntime): RuntimeClient {
   let runtime: Awaited<ReturnType<typeof startAppSyncRuntime>> | undefined;
   beforeAll(async () => {
     useTestEnv();
-    runtime = await startAppSyncRuntime({ port: 0, apiKey: API_KEY, limits });
+    runtime = await startAppSyncRuntime({ port: 0, apiKey: API_KEY, limits, functions });
   });
   afterAll(() => runtime?.close());
   const url = () => {
