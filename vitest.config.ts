@@ -5,16 +5,16 @@ import { defineConfig } from 'vitest/config';
 const SOURCE_CONDITION = '@auth-gateway/source';
 
 /**
- * Files that replace a module (vi.mock), a process-wide global (fetch) or Amplify's configuration
- * get a fresh process each. Every other file shares one process per worker, so the AWS SDK,
- * aws-cdk-lib and the local stack are imported once per worker instead of once per file: that import
- * was most of the suite's CPU time. test/setup/hermetic.ts puts back what a shared file changes.
+ * Files that replace a module (vi.mock) get a fresh process each. Every other file shares one
+ * process per worker, so the AWS SDK, aws-cdk-lib and the local stack are imported once per worker
+ * instead of once per file: that import was most of the suite's CPU time. A shared file puts back
+ * what it changes in the process (test/setup/hermetic.ts does it for the environment, timers and
+ * SDK mocks); the Amplify files configure Amplify, storage included, before their own tests and put
+ * back the global fetch they wrap.
  */
 export const ISOLATED = [
   'test/resolvers.test.ts',
   'test/local/cognito/timingParity.test.ts',
-  'test/conformance/amplify.test.ts',
-  'test/flow/rotation.test.ts',
 ];
 
 export default defineConfig({
