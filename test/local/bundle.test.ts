@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { utimes, writeFile } from 'node:fs/promises';
+import { rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleContents, prepareBundles, pruneChunks } from '../../local/lambda/bundle';
@@ -36,8 +36,6 @@ describe('offline function builds', () => {
     // Written after the build started: another process's build may not have named it yet.
     expect(existsSync(fresh)).toBe(true);
     for (const file of login.files) expect(existsSync(file), file).toBe(true);
-    await pruneChunks(Date.now() + 60_000);
-    expect(existsSync(fresh)).toBe(false);
-    for (const file of login.files) expect(existsSync(file), file).toBe(true);
+    await rm(fresh);
   });
 });
