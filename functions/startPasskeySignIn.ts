@@ -5,7 +5,7 @@ import { cognito } from './lib/cognito';
 import { config } from './lib/config';
 import { isAwsError } from './lib/errors';
 import { defineOperation } from './lib/operation';
-import { requirePasskeys } from './lib/passkeys';
+import { parsedJson, requirePasskeys } from './lib/passkeys';
 import { email } from './lib/validate';
 
 /**
@@ -63,10 +63,6 @@ export const handler = defineOperation('startPasskeySignIn', {
 function challengeOf(answer: InitiateAuthCommandOutput | undefined): { challenge: string; session: string } | undefined {
   const session = answer?.Session;
   if (answer?.ChallengeName !== 'WEB_AUTHN' || !session) return undefined;
-  try {
-    const options = JSON.parse(answer.ChallengeParameters?.CREDENTIAL_REQUEST_OPTIONS ?? '') as { challenge?: unknown };
-    return typeof options.challenge === 'string' && options.challenge ? { challenge: options.challenge, session } : undefined;
-  } catch {
-    return undefined;
-  }
+  const options = parsedJson(answer.ChallengeParameters?.CREDENTIAL_REQUEST_OPTIONS ?? '') as { challenge?: unknown } | null;
+  return typeof options?.challenge === 'string' && options.challenge ? { challenge: options.challenge, session } : undefined;
 }

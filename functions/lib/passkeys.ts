@@ -38,7 +38,8 @@ export const webAuthnCredential = v.pipe(
   }),
 );
 
-function parsedJson(text: string): unknown {
+/** The value `text` holds as JSON, or null when it is not JSON. */
+export function parsedJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
