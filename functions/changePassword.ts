@@ -1,6 +1,7 @@
 import { ChangePasswordCommand, GetUserCommand, GlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
 import * as v from 'valibot';
 import { cognito } from './lib/cognito';
+import { errorName } from './lib/errors';
 import { logger } from './lib/logger';
 import { notifyUser } from './lib/notifications';
 import { defineOperation } from './lib/operation';
@@ -32,7 +33,7 @@ export const handler = defineOperation('changePassword', {
       sessionsEnded = true;
       await notifyUser(user.email, 'passwordChanged');
     } catch (err) {
-      logger.warn('sessions not ended after a password change', { cause: (err as { name?: string } | null)?.name });
+      logger.warn('sessions not ended after a password change', { cause: errorName(err) });
     }
     return { status: 'PASSWORD_CHANGED' as const, sessionsEnded };
   },

@@ -2,7 +2,7 @@ import { RespondToAuthChallengeCommand, VerifySoftwareTokenCommand } from '@aws-
 import * as v from 'valibot';
 import { cognito } from './lib/cognito';
 import { config } from './lib/config';
-import { GatewayError } from './lib/errors';
+import { errorName, GatewayError } from './lib/errors';
 import { writeAccountAttributes } from './lib/account';
 import { logger } from './lib/logger';
 import { archiveVerifiedQrCode } from './lib/qrArchive';
@@ -62,7 +62,7 @@ async function issueRecoveryCodes(userId: string): Promise<string[] | null> {
     await writeAccountAttributes(userId, { recoveryCodes: set.stored });
     return set.codes;
   } catch (err) {
-    logger.warn('recovery codes not issued', { cause: (err as { name?: string } | null)?.name });
+    logger.warn('recovery codes not issued', { cause: errorName(err) });
     return null;
   }
 }

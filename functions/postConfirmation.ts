@@ -2,10 +2,10 @@ import { AdminUserGlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import { writeAccountAttributes } from './lib/account';
 import { cognito } from './lib/cognito';
+import { errorName } from './lib/errors';
 import { logger } from './lib/logger';
 import { notifyUser } from './lib/notifications';
 
-const causeOf = (err: unknown) => (err as { name?: string } | null)?.name;
 
 /**
  * Cognito's PostConfirmation trigger, after a password reset with an e-mailed code
@@ -26,7 +26,7 @@ export const handler = async (event: PostConfirmationTriggerEvent): Promise<Post
     ['end sessions', () => cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: event.userPoolId, Username: username }))],
   ];
   for (const [step, run] of steps) {
-    await run().catch((err: unknown) => logger.error('password reset follow-up failed', { step, cause: causeOf(err) }));
+    await run().catch((err: unknown) => logger.error('password reset follow-up failed', { step, cause: errorName(err) }));
   }
   const email = event.request.userAttributes.email;
   if (email) await notifyUser(email, 'passwordReset');

@@ -61,6 +61,11 @@ export { messages };
  * as success, so that the answer does not reveal whether an account exists.
  */
 export function isAwsError(err: unknown, names: readonly string[]): boolean {
-  const name = (err as AwsLikeError | null | undefined)?.name;
+  const name = errorName(err);
   return typeof name === 'string' && names.includes(name);
+}
+
+/** The name of what was thrown (an AWS error's exception name), for logs: never its message, which may quote input. */
+export function errorName(err: unknown): string | undefined {
+  return (err as AwsLikeError | null | undefined)?.name;
 }

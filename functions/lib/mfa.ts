@@ -5,7 +5,7 @@ import { toPngBuffer } from 'lean-qr/extras/node_export';
 import { generateURI } from 'otplib';
 import { cognito } from './cognito';
 import { config } from './config';
-import { GatewayError } from './errors';
+import { errorName, GatewayError } from './errors';
 import { logger } from './logger';
 import { presignQrCode, type PresignedQrCode } from './presignQrCode';
 import { pendingQrObjectKey, qrObjectKey } from './qrObjectKey';
@@ -22,8 +22,6 @@ export interface MfaSetup {
 
 /** Still exported here for the code that draws, archives and serves QR codes. */
 export { pendingQrObjectKey, qrObjectKey };
-
-const causeOf = (err: unknown) => (err as { name?: string } | null)?.name;
 
 /** The drawn code is about this wide, in whole pixels per module, quiet zone included. */
 const QR_WIDTH_PX = 256;
@@ -55,7 +53,7 @@ async function qrCodeFor(secretCode: string, email: string, session: string) {
       archived = await presignQrCode(bucket, key);
     } catch (err) {
       // Enrolment goes on without the archive: the QR code is in the answer itself.
-      logger.warn('QR code not archived', { cause: causeOf(err) });
+      logger.warn('QR code not archived', { cause: errorName(err) });
     }
   }
   return {

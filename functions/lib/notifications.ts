@@ -1,4 +1,5 @@
 import { config } from './config';
+import { errorName } from './errors';
 import { logger } from './logger';
 import { sendMail } from './mail';
 import { notificationMail, type NotificationKind } from './templates';
@@ -18,6 +19,6 @@ export async function notifyUser(to: string, kind: NotificationKind): Promise<vo
   try {
     await sendMail({ to, ...notificationMail({ product: config.mfaIssuer(), kind }) });
   } catch (err) {
-    logger.warn('notification not sent', { kind, cause: (err as { name?: string } | null)?.name });
+    logger.warn('notification not sent', { kind, cause: errorName(err) });
   }
 }

@@ -1,5 +1,6 @@
 import { GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognito } from './cognito';
+import { errorName } from './errors';
 import { logger } from './logger';
 import { notifyUser, type NotificationKind } from './notifications';
 import { toUser } from './user';
@@ -13,6 +14,6 @@ export async function notifySignedInUser(accessToken: string, kind: Notification
     const user = toUser(await cognito().send(new GetUserCommand({ AccessToken: accessToken })), accessToken);
     await notifyUser(user.email, kind);
   } catch (err) {
-    logger.warn('notification not sent', { kind, cause: (err as { name?: string } | null)?.name });
+    logger.warn('notification not sent', { kind, cause: errorName(err) });
   }
 }

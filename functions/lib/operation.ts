@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import type * as v from 'valibot';
 import { awsCallsSoFar, withAwsCalls } from './awsCalls';
-import { GatewayError, messages, toGatewayError } from './errors';
+import { errorName, GatewayError, messages, toGatewayError } from './errors';
 import type { GatewayEvent, GatewayFailure, GatewayResult } from './event';
 import { framesOf, logger } from './logger';
 import { recordOperation } from './metrics';
@@ -77,7 +77,7 @@ export function failureOf(err: unknown, field: string, requestId: string, starte
     requestId,
     durationMs: Date.now() - started,
     errorType: failure.errorType,
-    cause: err === failure ? undefined : (err as { name?: string })?.name,
+    cause: err === failure ? undefined : errorName(err),
     awsCalls: awsCallsSoFar(),
   };
   // Cognito's lockout and a throttle both answer TooManyRequests; the message tells them apart.

@@ -1,13 +1,12 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { config } from './config';
+import { errorName } from './errors';
 import { logger } from './logger';
 import { pendingQrObjectKey, qrObjectKey } from './qrObjectKey';
 import { s3 } from './s3';
 
 // Apart from mfa.ts: the functions that only archive a verified code never draw one, so they do
 // not bundle the QR encoder.
-
-const causeOf = (err: unknown) => (err as { name?: string } | null)?.name;
 
 /**
  * After Cognito verified a code from the new authenticator: its pending QR code becomes the user's
@@ -29,7 +28,7 @@ export async function archiveVerifiedQrCode(args: { session: string | null; user
       await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: active }));
     }
   } catch (err) {
-    logger.warn('QR code archive not updated', { cause: causeOf(err) });
+    logger.warn('QR code archive not updated', { cause: errorName(err) });
   }
 }
 
@@ -38,7 +37,7 @@ async function readObject(bucket: string, key: string): Promise<Uint8Array | nul
     const out = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     return (await out.Body?.transformToByteArray()) ?? null;
   } catch (err) {
-    if (causeOf(err) === 'NoSuchKey') return null;
+    if (errorName(err) === 'NoSuchKey') return null;
     throw err;
   }
 }
