@@ -20,7 +20,6 @@ export function refuseProblems(problems: Array<string | null>): void {
   if (found.length > 0) refuseInput(found.join(' '));
 }
 
-
 /** The address as the functions key it: trimmed and lower-cased. */
 export function emailOf(value: unknown): string {
   return typeof value === 'string' ? value.trim().toLowerCase() : '';
