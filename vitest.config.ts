@@ -22,7 +22,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions.filter((c) => c !== 'module')] } },
   test: {
     // Functions write no EMF lines in tests but test/functions/lib/metrics.test.ts, which reads them.
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true', AWS_REGION: 'eu-west-1' },
+    env: { LOG_LEVEL: 'SILENT', METRICS_DISABLED: 'true', AWS_REGION: 'eu-west-1' },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Vitest's default leaves one core to itself (cores - 1): on two cores that ran one file at a time.

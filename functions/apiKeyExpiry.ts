@@ -1,7 +1,7 @@
 import { AppSyncClient, ListApiKeysCommand, type ApiKey } from '@aws-sdk/client-appsync';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { config } from './lib/config';
 import { logger } from './lib/logger';
+import { publishMetric } from './lib/metrics';
 
 /**
  * Runs on a schedule (infra/constructs/monitoring.ts), not behind a GraphQL field: publishes the
@@ -40,10 +40,6 @@ export const handler = async (): Promise<{ daysLeft: number | null }> => {
   const left = daysLeft(keys, Date.now());
   logger.info('api key expiry checked', { keys: keys.length, daysLeft: left });
   // No key means no value: the alarm treats a missing value as breaching.
-  if (left !== null) {
-    const metrics = new Metrics({ namespace: config.metricsNamespace(), serviceName: config.serviceName() });
-    metrics.addMetric('ApiKeyDaysLeft', MetricUnit.Count, left);
-    metrics.publishStoredMetrics();
-  }
+  if (left !== null) publishMetric('ApiKeyDaysLeft', left, [[]]);
   return { daysLeft: left };
 };

@@ -70,10 +70,10 @@ export function sharedEnvironment(config: Environment, mfaBucketName?: string): 
       : {}),
     AUTH_SESSION_MINUTES: String(config.tokens.authSessionMinutes),
     ...(config.passkeys ? { PASSKEYS_RELYING_PARTY_ID: config.passkeys.relyingPartyId } : {}),
-    POWERTOOLS_SERVICE_NAME: config.api.name,
+    SERVICE_NAME: config.api.name,
     // The metrics' namespace (functions/lib/metrics.ts); the alarms in constructs/monitoring.ts read it too.
-    POWERTOOLS_METRICS_NAMESPACE: metricsNamespaceOf(config),
-    POWERTOOLS_LOG_LEVEL: 'INFO',
+    METRICS_NAMESPACE: metricsNamespaceOf(config),
+    LOG_LEVEL: 'INFO',
     NODE_OPTIONS: '--enable-source-maps',
   };
 }

@@ -35,7 +35,7 @@ const accessKeyIdOf = (name: string) => `LOCALFN${name.toUpperCase()}`;
 const principalArnOf = (name: string) => `arn:aws:sts::${LOCAL_ACCOUNT_ID}:assumed-role/local-${name}-role/local-${name}`;
 
 /** A setting of the shell that starts the stack that the functions follow: their log level (INFO, as deployed, unless set). */
-const FROM_HOST = ['POWERTOOLS_LOG_LEVEL'] as const;
+const FROM_HOST = ['LOG_LEVEL'] as const;
 
 export function localFunctions(
   config: Environment,
@@ -82,7 +82,7 @@ export function localFunctions(
         AWS_DEFAULT_REGION: region,
         AWS_LAMBDA_FUNCTION_NAME: `local-${name}`,
         // Metrics go to CloudWatch from the deployed functions only: offline they would flood the console.
-        POWERTOOLS_METRICS_DISABLED: 'true',
+        METRICS_DISABLED: 'true',
         AWS_ACCESS_KEY_ID: principal.accessKeyId,
         AWS_SECRET_ACCESS_KEY: principal.secretAccessKey,
         COGNITO_ENDPOINT: targets.endpoints.cognito,

@@ -43,7 +43,7 @@ function importTime(file: string): ImportTime {
     'process.stdout.write(JSON.stringify({wall:w,cpu:(u.user+u.system)/1000}));';
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, pathToFileURL(file).href], {
     encoding: 'utf8',
-    env: { ...process.env, AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    env: { ...process.env, AWS_REGION: process.env.AWS_REGION ?? 'eu-west-1', LOG_LEVEL: 'SILENT' },
   });
   if (child.status !== 0) throw new Error(`Importing ${file} failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as ImportTime;

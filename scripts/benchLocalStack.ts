@@ -29,7 +29,7 @@ for (let run = 0; run < RUNS; run++) {
   starts.push(performance.now() - started);
   const runtime = new WorkerFunctionRuntime({
     // No metrics, or each empty event's failure prints an EMF line (admin calls still print their audit record).
-    environmentOf: (name) => ({ ...stack.functions.environmentOf(name), POWERTOOLS_METRICS_DISABLED: 'true' }),
+    environmentOf: (name) => ({ ...stack.functions.environmentOf(name), METRICS_DISABLED: 'true' }),
     region: stack.info.region,
     accountId: '000000000000',
   });

@@ -4,10 +4,9 @@
  * counted as the `AdminCall` metric by operation and outcome. It names who called, what and on
  * which user id; never an argument value beyond the group name, never a secret.
  * EMF: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html
- * Written straight to stdout rather than through Powertools Metrics: its fields are a record, not
- * metadata, and it is written even where metrics are turned off (the offline stack).
+ * Written even where metrics are turned off (the offline stack): it is a record first, a metric second.
  */
-import { config } from './config';
+import { emfLine } from './metrics';
 
 export interface AuditRecord {
   operation: string;
@@ -22,21 +21,5 @@ export interface AuditRecord {
 }
 
 export function writeAuditRecord(record: AuditRecord, now: Date = new Date()): void {
-  const line = {
-    _aws: {
-      Timestamp: now.getTime(),
-      CloudWatchMetrics: [
-        {
-          Namespace: config.metricsNamespace(),
-          Dimensions: [['operation', 'outcome']],
-          Metrics: [{ Name: 'AdminCall', Unit: 'Count' }],
-        },
-      ],
-    },
-    audit: 'admin',
-    ...record,
-    AdminCall: 1,
-  };
-  // Lambda passes stdout lines to CloudWatch Logs unchanged; console.log would prefix them.
-  process.stdout.write(`${JSON.stringify(line)}\n`);
+  process.stdout.write(emfLine('AdminCall', 1, [['operation', 'outcome']], { audit: 'admin', ...record }, now.getTime()));
 }

@@ -43,10 +43,12 @@ export const config = {
   },
   /** The AppSync API whose API keys functions/apiKeyExpiry.ts checks. */
   apiId: () => required('APPSYNC_API_ID'),
-  /** CloudWatch namespace of the functions' metrics (Powertools' own variable name). */
-  metricsNamespace: () => optional('POWERTOOLS_METRICS_NAMESPACE') ?? 'AuthGateway',
+  /** CloudWatch namespace of the functions' metrics. */
+  metricsNamespace: () => optional('METRICS_NAMESPACE') ?? 'AuthGateway',
+  /** `true` offline and in tests: no metric lines (functions/lib/metrics.ts). */
+  metricsDisabled: () => optional('METRICS_DISABLED') === 'true',
   /** The `service` dimension of every metric and the service of every log line. */
-  serviceName: () => optional('POWERTOOLS_SERVICE_NAME') ?? 'auth-gateway',
+  serviceName: () => optional('SERVICE_NAME') ?? 'auth-gateway',
   /** Endpoint overrides, used by the offline stack. */
   endpoint: (service: 'COGNITO' | 'S3' | 'SES') => optional(`${service}_ENDPOINT`),
 };

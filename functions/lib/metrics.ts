@@ -1,4 +1,3 @@
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { config } from './config';
 import type { GatewayErrorType } from './errors';
 
@@ -9,7 +8,7 @@ import type { GatewayErrorType } from './errors';
  *
  * Every dimension value comes from a bounded set (a field name from operations.ts, an errorType,
  * `Success`), never from a request: each new value is a new metric, billed, and a dimension is no
- * place for user data. POWERTOOLS_METRICS_DISABLED=true (the offline stack) writes nothing.
+ * place for user data. METRICS_DISABLED=true (the offline stack) writes nothing.
  */
 
 /** `Success`, or the errorType the caller was answered. */
@@ -25,9 +24,23 @@ export interface OperationMetrics {
   recovery?: boolean;
 }
 
-/** One instance per call: nothing recorded for one request can reach another's line. */
-function newMetrics(): Metrics {
-  return new Metrics({ namespace: config.metricsNamespace(), serviceName: config.serviceName() });
+/**
+ * One EMF line: the metric `name`, counted `value` once under each of `dimensionSets`, with
+ * `members` (the dimension values among them) at the top level, as the specification requires.
+ */
+export function emfLine(name: string, value: number, dimensionSets: readonly (readonly string[])[], members: object, timestamp = Date.now()): string {
+  const directive = { Namespace: config.metricsNamespace(), Dimensions: dimensionSets, Metrics: [{ Name: name, Unit: 'Count' }] };
+  return `${JSON.stringify({ _aws: { Timestamp: timestamp, CloudWatchMetrics: [directive] }, ...members, [name]: value })}\n`;
+}
+
+/**
+ * Writes one metric under each of `dimensionSets`, every set with `service` added (an empty set is
+ * the service alone). METRICS_DISABLED=true writes nothing.
+ */
+export function publishMetric(name: string, value: number, dimensionSets: readonly (readonly string[])[], dimensions: Record<string, string> = {}): void {
+  if (config.metricsDisabled()) return;
+  // Lambda passes stdout lines to CloudWatch Logs unchanged; console.log would prefix them.
+  process.stdout.write(emfLine(name, value, dimensionSets.map((set) => ['service', ...set]), { service: config.serviceName(), ...dimensions }));
 }
 
 /**
@@ -36,25 +49,7 @@ function newMetrics(): Metrics {
  * `Lockouts` and `AccountRecoveries` are their own lines, so they get only the dimensions they need.
  */
 export function recordOperation({ operation, outcome, lockout, recovery }: OperationMetrics): void {
-  const calls = newMetrics();
-  // Sets only: Powertools warns on every call when a name is both a plain dimension and in a set.
-  calls.addDimensions({ operation, outcome });
-  calls.addDimensions({ outcome });
-  calls.addDimensions({ operation });
-  // An empty set is the service alone: the total of every operation.
-  calls.addDimensions({});
-  calls.addMetric('Calls', MetricUnit.Count, 1);
-  calls.publishStoredMetrics();
-  if (lockout) {
-    const lockouts = newMetrics();
-    lockouts.addDimensions({ operation });
-    lockouts.addDimensions({});
-    lockouts.addMetric('Lockouts', MetricUnit.Count, 1);
-    lockouts.publishStoredMetrics();
-  }
-  if (recovery) {
-    const recoveries = newMetrics();
-    recoveries.addMetric('AccountRecoveries', MetricUnit.Count, 1);
-    recoveries.publishStoredMetrics();
-  }
+  publishMetric('Calls', 1, [['operation', 'outcome'], ['outcome'], ['operation'], []], { operation, outcome });
+  if (lockout) publishMetric('Lockouts', 1, [['operation'], []], { operation });
+  if (recovery) publishMetric('AccountRecoveries', 1, [[]]);
 }

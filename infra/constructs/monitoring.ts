@@ -143,9 +143,9 @@ export class Monitoring extends Construct {
       config,
       environment: {
         APPSYNC_API_ID: api.apiId,
-        POWERTOOLS_SERVICE_NAME: config.api.name,
-        POWERTOOLS_METRICS_NAMESPACE: this.namespace,
-        POWERTOOLS_LOG_LEVEL: 'INFO',
+        SERVICE_NAME: config.api.name,
+        METRICS_NAMESPACE: this.namespace,
+        LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       },
       actions: [],

@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_REGION: 'eu-west-1' },
+    env: { LOG_LEVEL: 'SILENT', AWS_REGION: 'eu-west-1' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

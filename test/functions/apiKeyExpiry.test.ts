@@ -16,10 +16,10 @@ const emf = () =>
 
 beforeAll(() => {
   process.env.APPSYNC_API_ID = 'api-id-1';
-  process.env.POWERTOOLS_METRICS_NAMESPACE = 'test-gateway';
+  process.env.METRICS_NAMESPACE = 'test-gateway';
   // The suite turns metrics off everywhere else (vitest.config.ts); this file reads them.
-  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
-  process.env.POWERTOOLS_SERVICE_NAME = 'test-service';
+  process.env.METRICS_DISABLED = 'false';
+  process.env.SERVICE_NAME = 'test-service';
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -36,7 +36,7 @@ beforeEach(() => {
 afterAll(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
-  for (const name of ['APPSYNC_API_ID', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME']) delete process.env[name];
+  for (const name of ['APPSYNC_API_ID', 'METRICS_NAMESPACE', 'SERVICE_NAME']) delete process.env[name];
 });
 
 describe('apiKeyExpiry', () => {

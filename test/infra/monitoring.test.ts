@@ -168,8 +168,8 @@ describe.each(['dev', 'prod'])('monitoring of the %s stack', (envName) => {
     const resource = s.template.findResources('AWS::Lambda::Function')[logicalId(fn.function)]!;
     expect(resource.Properties.Environment.Variables).toMatchObject({
       APPSYNC_API_ID: apiId(),
-      POWERTOOLS_METRICS_NAMESPACE: namespace(),
-      POWERTOOLS_SERVICE_NAME: s.config.api.name,
+      METRICS_NAMESPACE: namespace(),
+      SERVICE_NAME: s.config.api.name,
     });
     const granted = statementsOfRole(s.template, logicalId(fn.role)).filter(
       (st) => !actionsOf(st).every((a) => a.startsWith('logs:') || a.startsWith('xray:')),

@@ -352,9 +352,9 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
         ...(s.config.passkeys ? { PASSKEYS_RELYING_PARTY_ID: s.config.passkeys.relyingPartyId } : {}),
         ...(email ? { SES_FROM_ADDRESS: email.fromAddress, SES_IDENTITY_ARN: email.sesIdentityArn } : {}),
         ...(email?.replyToAddress ? { SES_REPLY_TO_ADDRESS: email.replyToAddress } : {}),
-        POWERTOOLS_SERVICE_NAME: s.config.api.name,
-        POWERTOOLS_METRICS_NAMESPACE: s.config.api.name,
-        POWERTOOLS_LOG_LEVEL: 'INFO',
+        SERVICE_NAME: s.config.api.name,
+        METRICS_NAMESPACE: s.config.api.name,
+        LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       };
       const resource = s.template.findResources('AWS::Lambda::Function')[logicalId(fn.function)]!;

@@ -135,7 +135,7 @@ describe('the local stack', () => {
       AWS_REGION: env.region,
       AWS_ACCESS_KEY_ID: stack.functions.principalOf('confirmUser').accessKeyId,
       // No metric lines on the console offline.
-      POWERTOOLS_METRICS_DISABLED: 'true',
+      METRICS_DISABLED: 'true',
     });
     // Each function its own key; a trigger has no pool ids (the pool names it); nothing lands in this process.
     expect(stack.functions.environmentOf('login').AWS_ACCESS_KEY_ID).not.toBe(confirmUser.AWS_ACCESS_KEY_ID);

@@ -3,7 +3,7 @@ import { WorkerFunctionRuntime } from '../../local/lambda/workers';
 
 /** The worker runtime alone: functions/logout.ts, given no token, answers without calling anything. */
 const runtime = new WorkerFunctionRuntime({
-  environmentOf: () => ({ AWS_REGION: 'eu-west-1', POWERTOOLS_LOG_LEVEL: 'SILENT', USER_POOL_ID: 'eu-west-1_x', USER_POOL_CLIENT_ID: 'c' }),
+  environmentOf: () => ({ AWS_REGION: 'eu-west-1', LOG_LEVEL: 'SILENT', METRICS_DISABLED: 'true', USER_POOL_ID: 'eu-west-1_x', USER_POOL_CLIENT_ID: 'c' }),
   region: 'eu-west-1',
   accountId: '000000000000',
 });

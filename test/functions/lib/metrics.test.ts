@@ -51,10 +51,10 @@ const logs = () => lines().map((line) => JSON.parse(line)).filter((record) => !r
 
 beforeAll(async () => {
   useTestEnv();
-  process.env.POWERTOOLS_METRICS_NAMESPACE = 'test-gateway';
-  process.env.POWERTOOLS_SERVICE_NAME = 'test-service';
+  process.env.METRICS_NAMESPACE = 'test-gateway';
+  process.env.SERVICE_NAME = 'test-service';
   // The suite turns metrics off everywhere else (vitest.config.ts); this file reads them.
-  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+  process.env.METRICS_DISABLED = 'false';
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.env.COGNITO_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   process.env.S3_ENDPOINT = process.env.COGNITO_ENDPOINT;
@@ -74,7 +74,7 @@ beforeEach(() => {
 afterAll(async () => {
   vi.restoreAllMocks();
   logger.setLogLevel('SILENT');
-  for (const name of ['COGNITO_ENDPOINT', 'S3_ENDPOINT', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME']) delete process.env[name];
+  for (const name of ['COGNITO_ENDPOINT', 'S3_ENDPOINT', 'METRICS_NAMESPACE', 'SERVICE_NAME']) delete process.env[name];
   await new Promise((resolve) => server.close(resolve));
 });
 
@@ -145,12 +145,12 @@ describe('operation metrics', () => {
     expect(emf().some((record) => 'AccountRecoveries' in record)).toBe(false);
   });
 
-  it('write nothing when POWERTOOLS_METRICS_DISABLED is true, as in the offline stack', async () => {
-    process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  it('write nothing when METRICS_DISABLED is true, as in the offline stack', async () => {
+    process.env.METRICS_DISABLED = 'true';
     try {
       await login(gatewayEvent('login', { email: EMAIL, password: PASSWORDS.right }), lambdaContext);
     } finally {
-      process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+      process.env.METRICS_DISABLED = 'false';
     }
     expect(emf()).toEqual([]);
     expect(logs().some((record) => record.message === 'operation succeeded')).toBe(true);
