@@ -3,7 +3,8 @@ import { EnvironmentError, loadEnvironment } from '../infra/config';
 import { DEFAULT_USAGE, estimate, refreshScenarios, total, type LineItem, type Usage } from './cost/model';
 import { PRICES } from './cost/prices';
 
-const unconfirmedPrices = () => Object.values(PRICES).filter((price) => price.basis.startsWith('unconfirmed')).length;
+/** Prices read off third-party pages that quote AWS's, not off an AWS page: the next to check. */
+const secondHandPrices = () => Object.values(PRICES).filter((price) => price.basis.endsWith('as quoted by third-party pages')).length;
 
 /**
  * `npm run cost -- --mau 50000 --requests-per-user-day 26 [--env prod]`: the monthly AWS bill of
@@ -87,7 +88,7 @@ function main(): void {
       '',
       `total: ${usd(total(lines))} a month`,
       `refreshes (${usage.refreshesPerUserDay} a user-day) through the gateway: ${usd(scenarios.gateway)}; straight to Cognito (the typed client's refresh: 'cognito'): ${usd(scenarios.cognito)}, ${usd(scenarios.saved)} less`,
-      `${unconfirmedPrices()} of the prices are not confirmed on their pricing page yet: see scripts/cost/prices.ts.`,
+      `${secondHandPrices()} of the ${Object.keys(PRICES).length} prices are as third-party pages quote AWS's, not read on an AWS page: see scripts/cost/prices.ts.`,
       '',
     ].join('\n'),
   );

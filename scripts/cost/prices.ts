@@ -9,7 +9,7 @@ export interface Price {
   readonly per: string;
   readonly source: string;
   readonly checked: string;
-  /** What confirmed the value on `checked`; "unconfirmed" ones are the next to check on the page. */
+  /** What confirmed the value on `checked`; those "as quoted by third-party pages" are the next to check on AWS's own page. */
   readonly basis: string;
 }
 
