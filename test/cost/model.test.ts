@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEnvironment } from '../../infra/config';
 import { alarmMetrics, cognitoLines, customMetrics, DEFAULT_USAGE, estimate, LAMBDA_FREE_FIELDS, refreshScenarios, total, type LineItem, type Usage } from '../../scripts/cost/model';
@@ -139,5 +141,18 @@ describe('refreshes through the gateway or straight to Cognito', () => {
 
   it('refuses more refreshes than requests', () => {
     expect(() => estimate(prod, { ...usage(1_000, 2), refreshesPerUserDay: 3 })).toThrow(RangeError);
+  });
+});
+
+describe("the README's worked example", () => {
+  // The README prices prod and dev at 50 000 MAU and 26 requests a user-day; a change to the model, the prices or the stack must show there.
+  const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+  const dollars = (usd: number) => `$${usd.toFixed(2)}`;
+
+  it('shows the totals the model gives today, through the gateway and straight to Cognito', () => {
+    const prod = refreshScenarios(loadEnvironment('prod'), usage(50_000, 26));
+    expect(readme).toContain(`| **total** | **$150** | **${dollars(prod.gateway)}** | |`);
+    expect(readme).toContain(`**${dollars(prod.cognito)}** instead of ${dollars(prod.gateway)}, ${dollars(prod.saved)} a month less`);
+    expect(readme).toContain(`is ${dollars(total(estimate(loadEnvironment('dev'), usage(50_000, 26))))} at the same usage`);
   });
 });
