@@ -28,14 +28,15 @@ function traceId(): string | undefined {
 }
 
 function lineOf(level: LogLevel, message: string, fields: LogFields): string {
-  const record: LogFields = { level, message, timestamp: new Date().toISOString(), service: config.serviceName(), xray_trace_id: traceId() };
-  // A field never replaces the level, the message or the time a line was written.
-  for (const [key, value] of Object.entries(fields)) if (!(key in record)) record[key] = value;
+  const head = { level, message, timestamp: new Date().toISOString(), service: config.serviceName(), xray_trace_id: traceId() };
+  const record: LogFields = { ...head };
+  // A field never replaces what the line says of itself: its level, message, time, service or trace.
+  for (const [key, value] of Object.entries(fields)) if (!Object.hasOwn(head, key)) record[key] = value;
   try {
     return JSON.stringify(record);
   } catch {
     // A cycle or a BigInt: the line still says what happened, without the fields.
-    return JSON.stringify({ ...record, ...Object.fromEntries(Object.keys(fields).map((key) => [key, undefined])), logError: 'fields not serializable' });
+    return JSON.stringify({ ...head, logError: 'fields not serializable' });
   }
 }
 
