@@ -57,8 +57,3 @@ export const logger = {
     threshold = level;
   },
 };
-
-/** Stack frames without the message line, which may quote input. */
-export function framesOf(err: unknown): string | undefined {
-  return err instanceof Error ? err.stack?.split('\n').slice(1).join('\n') : undefined;
-}

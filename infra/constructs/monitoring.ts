@@ -146,7 +146,6 @@ export class Monitoring extends Construct {
         SERVICE_NAME: config.api.name,
         METRICS_NAMESPACE: this.namespace,
         LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
       },
       actions: [],
       targets: {},

@@ -70,6 +70,15 @@ describe('function bundles', () => {
     }
   });
 
+  it("ship a map naming the project's TypeScript files, which framesOf reads to log a failure's frames", () => {
+    const map = JSON.parse(readFileSync(join(bundles.get('confirmUser')!, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+    // Relative to where CDK bundled, outside the project: `../../<checkout>/functions/confirmUser.ts`.
+    const own = map.sources.filter((source) => !source.includes('node_modules'));
+    for (const file of ['functions/confirmUser.ts', 'functions/lib/frames.ts', 'functions/lib/operation.ts']) {
+      expect(own.some((source) => source.endsWith(`/${file}`))).toBe(true);
+    }
+  });
+
   it('include the SDK clients they call and no other', () => {
     expect(sdkClientsIn('createUser')).toEqual(['Cognito Identity Provider']);
     expect(sdkClientsIn('confirmUser')).toEqual(['Cognito Identity Provider', 'S3']);

@@ -355,7 +355,6 @@ describe.each(['dev', 'prod'])('the %s stack', (envName) => {
         SERVICE_NAME: s.config.api.name,
         METRICS_NAMESPACE: s.config.api.name,
         LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
       };
       const resource = s.template.findResources('AWS::Lambda::Function')[logicalId(fn.function)]!;
       expect(resource.Properties.Environment.Variables).toEqual(expected);
