@@ -39,7 +39,15 @@ function mapped(frame: string): string {
   });
 }
 
-/** The frames of an error's stack, without its message line, which may quote input. */
+/**
+ * The frames of an error's stack and nothing else: not its message, which may quote input, even
+ * where the message runs over several lines.
+ */
 export function framesOf(err: unknown): string | undefined {
-  return err instanceof Error ? err.stack?.split('\n').slice(1).map(mapped).join('\n') : undefined;
+  if (!(err instanceof Error)) return undefined;
+  return err.stack
+    ?.split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .map(mapped)
+    .join('\n');
 }

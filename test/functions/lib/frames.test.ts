@@ -18,7 +18,8 @@ let bundle: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'frames-'));
-  writeFileSync(join(dir, 'thrower.ts'), `export function refuse(email: string): never {\n  throw new Error('no account for ' + email);\n}\n`);
+  // A message over two lines: the second must not pass for a frame.
+  writeFileSync(join(dir, 'thrower.ts'), `export function refuse(email: string): never {\n  throw new Error('no account\\n    for ' + email);\n}\n`);
   writeFileSync(
     join(dir, 'entry.ts'),
     `import { framesOf } from ${JSON.stringify(join(import.meta.dirname, '../../../functions/lib/frames'))};\n` +
@@ -47,7 +48,7 @@ describe('framesOf', () => {
     expect(frames.join('\n')).not.toContain('index.mjs:');
   });
 
-  it('leaves out the message line, which may quote input', () => {
+  it('leaves out the message, which may quote input, even one over several lines', () => {
     const frames = framesInNode();
     expect(frames).not.toContain(SECRET);
     expect(frames).not.toContain('no account');
