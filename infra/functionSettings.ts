@@ -21,7 +21,7 @@ export const FUNCTION_ESBUILD = {
   minify: true,
   // The map ships beside the bundle for functions/lib/frames.ts, which reads it only to log an
   // unexpected failure's frames. No `--enable-source-maps`: Node would decode the whole map on
-  // every cold start, 16–22 % of loading a function.
+  // every cold start, 16–18 % of loading a function.
   sourcemap: true,
   sourcesContent: false,
   // CommonJS code in the bundle may call `require` (the SDK's optional CRT signer does); an ES module has no `require`.

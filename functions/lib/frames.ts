@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  *
  * Node does the same for every stack under `--enable-source-maps`, but then it reads and decodes
  * the whole map (the SDK's mappings are nearly all of it) while it loads the bundle, on every cold
- * start: 16–22 % of a function's load (README, Function size). Here a map is read on the first
+ * start: 16–18 % of a function's load (README, Function size). Here a map is read on the first
  * failure that logs frames, once per environment, with Node's own source map reader.
  * https://nodejs.org/api/module.html#class-modulesourcemap
  */
